@@ -1,0 +1,69 @@
+/**
+ * Legal dates are calendar dates: `Temporal.PlainDate`, never `Date`, so no time zone or
+ * daylight-saving shift can move a deadline by a day.
+ */
+import { Temporal } from 'temporal-polyfill';
+
+export type PlainDate = Temporal.PlainDate;
+export { Temporal };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD` strictly: returns undefined for 2023-02-30 or any other impossible date. */
+export function parseIsoDate(text: string): PlainDate | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  try {
+    return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+  } catch {
+    return undefined;
+  }
+}
+
+export function date(text: string): PlainDate {
+  const parsed = parseIsoDate(text);
+  if (!parsed) throw new RangeError(`not an ISO calendar date: ${text}`);
+  return parsed;
+}
+
+export const compare = (a: PlainDate, b: PlainDate): number => Temporal.PlainDate.compare(a, b);
+export const isBefore = (a: PlainDate, b: PlainDate): boolean => compare(a, b) < 0;
+export const isOnOrAfter = (a: PlainDate, b: PlainDate): boolean => compare(a, b) >= 0;
+
+/**
+ * Adds years and months. A day that does not exist in the target month is constrained to the
+ * last day of that month (29 Feb + 3 years = 28 Feb): for a deadline that is the cautious side.
+ */
+export function plus(
+  d: PlainDate,
+  duration: { years?: number; months?: number; weeks?: number; days?: number },
+) {
+  return d.add(duration, { overflow: 'constrain' });
+}
+
+export function minus(
+  d: PlainDate,
+  duration: { years?: number; months?: number; weeks?: number; days?: number },
+) {
+  return d.subtract(duration, { overflow: 'constrain' });
+}
+
+/** Whole years between two dates (age on `on` for someone born on `birth`). */
+export function wholeYearsBetween(birth: PlainDate, on: PlainDate): number {
+  return birth.until(on, { largestUnit: 'years' }).years;
+}
+
+/** Whole months from `from` until `to` (negative when `to` is earlier). */
+export function wholeMonthsBetween(from: PlainDate, to: PlainDate): number {
+  const d = from.until(to, { largestUnit: 'months' });
+  return d.years * 12 + d.months;
+}
+
+export function minDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compare(a, b) <= 0 ? a : b;
+}
+
+export function maxDate(a: PlainDate, b: PlainDate): PlainDate {
+  return compare(a, b) >= 0 ? a : b;
+}

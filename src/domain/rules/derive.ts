@@ -1,0 +1,154 @@
+/**
+ * Values derived from the facts once per assessment: when the obligation started, which act
+ * applies, the person's age band, and the term. Each carries the facts that were missing for it.
+ */
+import { aowDate } from '../dates/aow.ts';
+import { isBefore, isOnOrAfter, minus, type PlainDate, plus } from '../dates/plain-date.ts';
+import { type Derived, FACT_BIT, maskOf } from '../engine/conditions.ts';
+import type { Facts } from '../facts.ts';
+import { type RuleBook, valueOn } from '../rulebook.ts';
+
+export const REGIMES = ['wi2007', 'wi2013', 'wi2021'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export type AgeBand = 'under-minimum' | 'minor' | 'adult' | 'aow';
+
+export interface Term {
+  start: PlainDate | undefined;
+  end: PlainDate | undefined;
+  applyFrom: PlainDate | undefined;
+  /** Where the end date comes from: the DUO letter, the law's computation, or an estimate DUO may differ from. */
+  endBasis: 'duo-letter' | 'computed' | 'estimate' | undefined;
+}
+
+export interface DerivedValues extends Record<string, Derived<unknown>> {
+  obligationStart: Derived<PlainDate>;
+  /** How the start was found: the DUO letter, the permit date, or the 18th birthday after the permit. */
+  startBasis: Derived<'duo-letter' | 'permit-date' | 'adult-age'>;
+  regime: Derived<Regime>;
+  turkishEra: Derived<'before-asylum-date' | 'asylum-only' | 'all'>;
+  nt2Era: Derived<'full' | 'partial'>;
+  ageBand: Derived<AgeBand>;
+  inApplyWindow: Derived<boolean>;
+  termPassed: Derived<boolean>;
+}
+
+const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
+const unknown = <T>(missing: number): Derived<T> => ({ value: undefined, missing });
+
+export interface Derivation {
+  values: DerivedValues;
+  term: Term;
+  aow: { date: PlainDate; estimated: boolean } | undefined;
+}
+
+export function derive(facts: Facts, asOf: PlainDate, book: RuleBook): Derivation {
+  const start = obligationStart(facts, book);
+  const regime = regimeOf(start.date, book);
+  const aow = facts.birthDate
+    ? aowDate(facts.birthDate, valueOn(book, 'age.aow', asOf), valueOn(book, 'age.aow.fixedUntilYear', asOf))
+    : undefined;
+  const term = termOf(facts, start.date, regime, book);
+  const startMissing = start.date ? 0 : maskOf('permitDate', 'obligationStartDate');
+
+  const values: DerivedValues = {
+    obligationStart: start.date ? known(start.date) : unknown(startMissing),
+    startBasis: start.basis ? known(start.basis) : unknown(startMissing),
+    regime: regime ? known(regime) : unknown(startMissing),
+    turkishEra: start.date ? known(turkishEra(start.date, book)) : unknown(startMissing),
+    nt2Era: start.date
+      ? known(
+          isBefore(start.date, valueOn(book, 'diploma.nt2EntreeFull.before', start.date))
+            ? 'full'
+            : 'partial',
+        )
+      : unknown(startMissing),
+    ageBand:
+      facts.birthDate && aow
+        ? known(ageBand(facts.birthDate, aow.date, asOf, book))
+        : unknown(FACT_BIT.birthDate),
+    inApplyWindow: term.applyFrom
+      ? known(isOnOrAfter(asOf, term.applyFrom))
+      : unknown(termMissing(facts, regime)),
+    termPassed: term.end ? known(isBefore(term.end, asOf)) : unknown(termMissing(facts, regime)),
+  };
+  return { values, term, aow };
+}
+
+function obligationStart(
+  facts: Facts,
+  book: RuleBook,
+): { date: PlainDate | undefined; basis: 'duo-letter' | 'permit-date' | 'adult-age' | undefined } {
+  if (facts.obligationStartDate) return { date: facts.obligationStartDate, basis: 'duo-letter' };
+  if (!facts.permitDate) return { date: undefined, basis: undefined };
+  // A minor's obligation starts when the leerplicht/kwalificatieplicht vrijstelling ends: at 18 at the latest.
+  if (facts.birthDate) {
+    const adult = plus(facts.birthDate, { years: valueOn(book, 'age.practicalStart', facts.permitDate) });
+    if (isBefore(facts.permitDate, adult)) return { date: adult, basis: 'adult-age' };
+  }
+  return { date: facts.permitDate, basis: 'permit-date' };
+}
+
+function regimeOf(start: PlainDate | undefined, book: RuleBook): Regime | undefined {
+  if (!start) return undefined;
+  if (isOnOrAfter(start, valueOn(book, 'regime.wi2021.from', start))) return 'wi2021';
+  if (isOnOrAfter(start, valueOn(book, 'regime.wi2013.from', start))) return 'wi2013';
+  return 'wi2007';
+}
+
+function turkishEra(start: PlainDate, book: RuleBook): 'before-asylum-date' | 'asylum-only' | 'all' {
+  if (isOnOrAfter(start, valueOn(book, 'turkish.all.obligedFrom', start))) return 'all';
+  if (isOnOrAfter(start, valueOn(book, 'turkish.asylum.obligedFrom', start))) return 'asylum-only';
+  return 'before-asylum-date';
+}
+
+function ageBand(birth: PlainDate, aow: PlainDate, asOf: PlainDate, book: RuleBook): AgeBand {
+  if (isOnOrAfter(asOf, aow)) return 'aow';
+  if (isBefore(asOf, plus(birth, { years: valueOn(book, 'age.minimum', asOf) }))) return 'under-minimum';
+  if (isBefore(asOf, plus(birth, { years: valueOn(book, 'age.practicalStart', asOf) }))) return 'minor';
+  return 'adult';
+}
+
+function termMissing(facts: Facts, regime: Regime | undefined): number {
+  if (facts.termEndDate) return 0;
+  if (!regime) return maskOf('permitDate', 'obligationStartDate', 'termEndDate');
+  return regime === 'wi2021' ? maskOf('pipDate') : maskOf('termEndDate');
+}
+
+/**
+ * The term. Wi2021 (art. 11): from the day after the PIP date; the last day is the PIP date plus
+ * three years. Wi2013: three years from the start, the last day one day earlier. A DUO letter's end
+ * date always wins. Extensions already granted are in that letter, never recomputed here.
+ */
+function termOf(
+  facts: Facts,
+  start: PlainDate | undefined,
+  regime: Regime | undefined,
+  book: RuleBook,
+): Term {
+  let termStart: PlainDate | undefined;
+  let end: PlainDate | undefined;
+  let endBasis: Term['endBasis'];
+  if (regime === 'wi2021') {
+    if (facts.pipDate) {
+      termStart = plus(facts.pipDate, { days: 1 });
+      end = plus(facts.pipDate, valueOn(book, 'term.wi2021', facts.pipDate));
+      endBasis = 'computed';
+    }
+  } else if (regime && start) {
+    termStart = start;
+    end = minus(plus(start, valueOn(book, regime === 'wi2013' ? 'term.wi2013' : 'term.wi2007', start)), {
+      days: 1,
+    });
+    // Wi2013 terms were often extended by letter (AZC stay, corona): without the letter, an estimate.
+    endBasis = 'estimate';
+  }
+  if (facts.termEndDate) {
+    end = facts.termEndDate;
+    endBasis = 'duo-letter';
+  }
+  const applyFrom = end
+    ? minus(plus(end, { days: 1 }), { months: valueOn(book, 'applyWindow.months', end) })
+    : undefined;
+  return { start: termStart, end, applyFrom, endBasis };
+}
