@@ -5,7 +5,7 @@
  */
 import { isBefore, type PlainDate, plus } from './dates/plain-date.ts';
 import { type EvalContext, evaluate, factsInMask, maskOf } from './engine/conditions.ts';
-import type { FactName, Facts } from './facts.ts';
+import type { FactName, Facts } from './facts/facts.ts';
 import { type LegalSource, type ParameterId, type RuleBook, sourceOf, valueOn } from './rulebook.ts';
 import { type ConsequenceItem, consequences } from './rules/consequences.ts';
 import { type Derivation, type DerivedValues, derive, type Regime } from './rules/derive.ts';
@@ -73,7 +73,7 @@ export interface Assessment {
   obligationStart: PlainDate | null;
   aowDate: PlainDate | null;
   options: OptionResult[];
-  consequences: ConsequenceItem[];
+  consequences: (Omit<ConsequenceItem, 'source'> & { source: LegalSource })[];
   missing: FactName[];
   reasons: Reason[];
   rulesVersion: string;
@@ -111,17 +111,23 @@ export function contextFor(
   facts: Facts,
   asOf: PlainDate,
   book: RuleBook,
+  withTerm = true,
 ): {
   ctx: EvalContext<DerivedValues>;
   derivation: Derivation;
 } {
-  const derivation = derive(facts, asOf, book);
+  const derivation = derive(facts, asOf, book, withTerm);
   const ctx: EvalContext<DerivedValues> = {
     facts,
     derived: derivation.values,
     threshold: (id) => valueOn(book, id as ParameterId, asOf) as number,
   };
   return { ctx, derivation };
+}
+
+/** Only the obligation (and which rule decided it): the fast path for bulk checks and the benchmark. */
+export function obligationOf(facts: Facts, asOf: PlainDate, book: RuleBook): ObligationDecision {
+  return decideObligation(contextFor(facts, asOf, book, false).ctx);
 }
 
 const CAN_HAVE_OPTIONS: readonly Obligation[] = ['obliged', 'exempt', 'unknown'];
@@ -206,7 +212,13 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessmen
     obligationStart: derivation.values.obligationStart.value ?? null,
     aowDate: derivation.aow?.date ?? null,
     options,
-    consequences: obligation === 'obliged' && regime ? consequences(facts, regime, term, book, asOf) : [],
+    consequences:
+      obligation === 'obliged' && regime
+        ? consequences(facts, regime, term, book, asOf).map((c) => ({
+            ...c,
+            source: sourceOf(book, c.source),
+          }))
+        : [],
     missing: factsInMask(missing).filter((f) => facts[f] === undefined),
     reasons,
     rulesVersion: book.version,

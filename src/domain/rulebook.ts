@@ -142,6 +142,7 @@ export interface RuleBook {
 /** The value of a parameter on a date: the newest value whose `from` is on or before it (else the oldest). */
 export function valueOn<K extends ParameterId>(book: RuleBook, id: K, on: PlainDate): ParameterTypes[K] {
   const values = book.parameters[id].values;
+  if (values.length === 1) return values[0]!.value;
   let chosen = values[0]!;
   for (const v of values) if (compare(v.from, on) <= 0) chosen = v;
   return chosen.value;

@@ -19,6 +19,9 @@ export function aowDate(birth: PlainDate, table: readonly AowRow[], fixedUntilYe
   const early = plus(birth, { years: first.years, months: first.months });
   if (early.year <= first.year) return { date: early, estimated: false };
   for (const row of table) {
+    // birth + age can only land in row.year when the years add up to it (months may carry one year).
+    const offset = row.year - birth.year - row.years;
+    if (offset !== 0 && offset !== 1) continue;
     const candidate = plus(birth, { years: row.years, months: row.months });
     if (candidate.year === row.year) return { date: candidate, estimated: row.year > fixedUntilYear };
   }

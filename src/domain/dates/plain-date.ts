@@ -27,7 +27,9 @@ export function date(text: string): PlainDate {
   return parsed;
 }
 
-export const compare = (a: PlainDate, b: PlainDate): number => Temporal.PlainDate.compare(a, b);
+/** Calendar order of two ISO dates (field comparison: much faster than the polyfill's compare). */
+export const compare = (a: PlainDate, b: PlainDate): number =>
+  a.year - b.year || a.month - b.month || a.day - b.day;
 export const isBefore = (a: PlainDate, b: PlainDate): boolean => compare(a, b) < 0;
 export const isOnOrAfter = (a: PlainDate, b: PlainDate): boolean => compare(a, b) >= 0;
 
@@ -66,4 +68,18 @@ export function minDate(a: PlainDate, b: PlainDate): PlainDate {
 
 export function maxDate(a: PlainDate, b: PlainDate): PlainDate {
   return compare(a, b) >= 0 ? a : b;
+}
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/**
+ * Whether `d` falls before the `years`-th anniversary of `from` (e.g. "younger than 18 on d").
+ * Same answer as `isBefore(d, plus(from, { years }))`, with 29 February constrained to 28
+ * February in common years, but without building a date: this sits on the engine's hot path.
+ */
+export function isBeforeAnniversary(d: PlainDate, from: PlainDate, years: number): boolean {
+  const year = from.year + years;
+  const month = from.month;
+  const day = month === 2 && from.day === 29 && !isLeapYear(year) ? 28 : from.day;
+  return (d.year - year || d.month - month || d.day - day) < 0;
 }

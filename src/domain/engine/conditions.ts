@@ -3,7 +3,7 @@
  * carries the facts whose absence made it unknown, as a bit mask over FACT_PRIORITY, so the
  * engine can say what to ask next (publicodes' "missing variables") without allocating sets.
  */
-import { FACT_PRIORITY, type FactName, type Facts } from '../facts.ts';
+import { FACT_PRIORITY, type FactName, type Facts } from '../facts/facts.ts';
 
 export type Tri = boolean | undefined;
 

@@ -4,7 +4,7 @@
  * Amounts are maximums or table values from the sources; DUO decides the real amount.
  */
 import type { PlainDate } from '../dates/plain-date.ts';
-import type { Facts } from '../facts.ts';
+import type { Facts } from '../facts/facts.ts';
 import { type RuleBook, valueOn } from '../rulebook.ts';
 import type { Regime, Term } from './derive.ts';
 import { ASYLUM_PURPOSES } from './obligation.ts';

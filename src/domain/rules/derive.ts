@@ -3,9 +3,16 @@
  * applies, the person's age band, and the term. Each carries the facts that were missing for it.
  */
 import { aowDate } from '../dates/aow.ts';
-import { isBefore, isOnOrAfter, minus, type PlainDate, plus } from '../dates/plain-date.ts';
+import {
+  isBefore,
+  isBeforeAnniversary,
+  isOnOrAfter,
+  minus,
+  type PlainDate,
+  plus,
+} from '../dates/plain-date.ts';
 import { type Derived, FACT_BIT, maskOf } from '../engine/conditions.ts';
-import type { Facts } from '../facts.ts';
+import type { Facts } from '../facts/facts.ts';
 import { type RuleBook, valueOn } from '../rulebook.ts';
 
 export const REGIMES = ['wi2007', 'wi2013', 'wi2021'] as const;
@@ -42,13 +49,21 @@ export interface Derivation {
   aow: { date: PlainDate; estimated: boolean } | undefined;
 }
 
-export function derive(facts: Facts, asOf: PlainDate, book: RuleBook): Derivation {
+const NO_TERM: Term = { start: undefined, end: undefined, applyFrom: undefined, endBasis: undefined };
+
+/** The youngest AOW age there has been: below it the AOW date need not be computed. */
+const MIN_AOW_AGE = 65;
+
+/** `withTerm: false` skips the term (the obligation decision does not need it; it is the costly part). */
+export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm = true): Derivation {
   const start = obligationStart(facts, book);
   const regime = regimeOf(start.date, book);
-  const aow = facts.birthDate
-    ? aowDate(facts.birthDate, valueOn(book, 'age.aow', asOf), valueOn(book, 'age.aow.fixedUntilYear', asOf))
-    : undefined;
-  const term = termOf(facts, start.date, regime, book);
+  const birth = facts.birthDate;
+  const aow =
+    birth && asOf.year - birth.year >= MIN_AOW_AGE
+      ? aowDate(birth, valueOn(book, 'age.aow', asOf), valueOn(book, 'age.aow.fixedUntilYear', asOf))
+      : undefined;
+  const term = withTerm ? termOf(facts, start.date, regime, book) : NO_TERM;
   const startMissing = start.date ? 0 : maskOf('permitDate', 'obligationStartDate');
 
   const values: DerivedValues = {
@@ -63,10 +78,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook): Derivatio
             : 'partial',
         )
       : unknown(startMissing),
-    ageBand:
-      facts.birthDate && aow
-        ? known(ageBand(facts.birthDate, aow.date, asOf, book))
-        : unknown(FACT_BIT.birthDate),
+    ageBand: birth ? known(ageBand(birth, aow?.date, asOf, book)) : unknown(FACT_BIT.birthDate),
     inApplyWindow: term.applyFrom
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
@@ -83,8 +95,10 @@ function obligationStart(
   if (!facts.permitDate) return { date: undefined, basis: undefined };
   // A minor's obligation starts when the leerplicht/kwalificatieplicht vrijstelling ends: at 18 at the latest.
   if (facts.birthDate) {
-    const adult = plus(facts.birthDate, { years: valueOn(book, 'age.practicalStart', facts.permitDate) });
-    if (isBefore(facts.permitDate, adult)) return { date: adult, basis: 'adult-age' };
+    const years = valueOn(book, 'age.practicalStart', facts.permitDate);
+    if (isBeforeAnniversary(facts.permitDate, facts.birthDate, years)) {
+      return { date: plus(facts.birthDate, { years }), basis: 'adult-age' };
+    }
   }
   return { date: facts.permitDate, basis: 'permit-date' };
 }
@@ -102,10 +116,10 @@ function turkishEra(start: PlainDate, book: RuleBook): 'before-asylum-date' | 'a
   return 'before-asylum-date';
 }
 
-function ageBand(birth: PlainDate, aow: PlainDate, asOf: PlainDate, book: RuleBook): AgeBand {
-  if (isOnOrAfter(asOf, aow)) return 'aow';
-  if (isBefore(asOf, plus(birth, { years: valueOn(book, 'age.minimum', asOf) }))) return 'under-minimum';
-  if (isBefore(asOf, plus(birth, { years: valueOn(book, 'age.practicalStart', asOf) }))) return 'minor';
+function ageBand(birth: PlainDate, aow: PlainDate | undefined, asOf: PlainDate, book: RuleBook): AgeBand {
+  if (aow && isOnOrAfter(asOf, aow)) return 'aow';
+  if (isBeforeAnniversary(asOf, birth, valueOn(book, 'age.minimum', asOf))) return 'under-minimum';
+  if (isBeforeAnniversary(asOf, birth, valueOn(book, 'age.practicalStart', asOf))) return 'minor';
   return 'adult';
 }
 

@@ -4,7 +4,7 @@
  * and last the general rule. Each rule names its legal source.
  */
 import { builders, type Condition } from '../engine/conditions.ts';
-import { EEA_COUNTRIES } from '../facts.ts';
+import { EEA_COUNTRIES } from '../facts/facts.ts';
 import type { DerivedValues } from './derive.ts';
 
 export const OBLIGATIONS = ['obliged', 'not-obliged', 'exempt', 'met', 'unknown'] as const;

@@ -3,7 +3,7 @@
  * optional; an absent fact is unknown, never "no". The public contract is
  * shared/spec/assess-api.md; this file is its single source in code.
  */
-import type { PlainDate } from './dates/plain-date.ts';
+import type { PlainDate } from '../dates/plain-date.ts';
 
 export const PERMIT_PURPOSES = [
   'asylum',

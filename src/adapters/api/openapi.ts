@@ -1,0 +1,188 @@
+/** The OpenAPI 3 document served at /api/v1/openapi.json, written from the public contract. */
+import { CIRCUMSTANCES, DIPLOMAS, PERMIT_PURPOSES, ROUTES } from '#domain/facts/facts.ts';
+import { OBLIGATIONS } from '#domain/rules/obligation.ts';
+import { OPTION_IDS } from '#domain/rules/options.ts';
+
+const date = { type: 'string', format: 'date', example: '2026-11-28' };
+const nullableDate = { type: ['string', 'null'], format: 'date' };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Wegwijs API',
+    version: '1.0.0',
+    description:
+      'Civic integration (inburgering) in the Netherlands: the Wet inburgering 2013 and 2021 as tested, cited rules. ' +
+      'The answers say who decides (DUO, the municipality, the IND); they never decide for them.',
+  },
+  paths: {
+    '/api/v1/assess': {
+      post: {
+        summary: 'What civic integration means for one person on a date',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  asOf: { ...date, description: 'Reference date; default today in Europe/Amsterdam' },
+                  facts: {
+                    type: 'object',
+                    additionalProperties: false,
+                    description: 'Every fact is optional; an absent fact is unknown, never "no".',
+                    properties: {
+                      nationality: { type: 'string', description: 'ISO 3166-1 alpha-2 code, or "stateless"' },
+                      familyOfEeaCitizen: { type: 'boolean' },
+                      birthDate: date,
+                      permitPurpose: { type: 'string', enum: PERMIT_PURPOSES },
+                      permitDate: date,
+                      obligationStartDate: {
+                        ...date,
+                        description: 'Start date in the DUO letter; decides the regime',
+                      },
+                      pipDate: { ...date, description: 'Wi2021: the date (dagtekening) of the PIP' },
+                      termEndDate: {
+                        ...date,
+                        description: 'End of the term in a DUO letter; overrides the computation',
+                      },
+                      schoolYearsInNL: { type: 'number', minimum: 0, maximum: 20 },
+                      diplomas: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: { type: 'string', enum: DIPLOMAS },
+                      },
+                      hasIntegrationDiploma: { type: 'boolean' },
+                      medicalLimitation: { type: 'boolean' },
+                      circumstances: {
+                        type: 'array',
+                        uniqueItems: true,
+                        items: { type: 'string', enum: CIRCUMSTANCES },
+                      },
+                      courseHours: { type: 'number', minimum: 0 },
+                      examAttempts: { type: 'integer', minimum: 0 },
+                      route: { type: 'string', enum: ROUTES },
+                      yearsInNL: {
+                        type: 'number',
+                        minimum: 0,
+                        description: 'Wi2013 "already integrated" ontheffing',
+                      },
+                      yearsWorkedInNL: {
+                        type: 'number',
+                        minimum: 0,
+                        description: 'Wi2013 "already integrated" ontheffing',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The assessment',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'regime',
+                    'obligation',
+                    'termStart',
+                    'termEnd',
+                    'applyFrom',
+                    'options',
+                    'missing',
+                    'reasons',
+                    'rulesVersion',
+                  ],
+                  properties: {
+                    regime: { type: ['string', 'null'], enum: ['wi2021', 'wi2013', 'wi2007', null] },
+                    obligation: { type: 'string', enum: OBLIGATIONS },
+                    termStart: nullableDate,
+                    termEnd: nullableDate,
+                    applyFrom: nullableDate,
+                    termEndBasis: {
+                      type: ['string', 'null'],
+                      enum: ['duo-letter', 'computed', 'estimate', null],
+                    },
+                    options: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'decidedBy'],
+                        properties: {
+                          id: { type: 'string', enum: OPTION_IDS },
+                          decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
+                          availableFrom: nullableDate,
+                          canApplyNow: { type: 'boolean' },
+                          evidence: { type: 'array', items: { type: 'string' } },
+                          form: { type: ['string', 'null'] },
+                          applyVia: { type: 'string' },
+                          confirmed: { type: 'boolean' },
+                        },
+                      },
+                    },
+                    missing: { type: 'array', items: { type: 'string' } },
+                    reasons: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          rule: { type: 'string' },
+                          status: { type: 'string', enum: ['applies', 'possible'] },
+                          source: {
+                            type: 'object',
+                            properties: {
+                              law: { type: 'string' },
+                              article: { type: 'string' },
+                              url: { type: 'string' },
+                              lastChecked: { type: 'string', format: 'date' },
+                            },
+                          },
+                        },
+                      },
+                    },
+                    consequences: { type: 'array', items: { type: 'object' } },
+                    whatWouldChange: { type: 'array', items: { type: 'object' } },
+                    rulesVersion: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The body does not fit the contract; every bad field is named',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        },
+      },
+    },
+    '/healthz': { get: { summary: 'Ready check', responses: { '200': { description: 'ready' } } } },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error', 'message', 'fields'],
+        properties: {
+          error: { type: 'string' },
+          message: { type: 'string' },
+          fields: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                field: { type: 'string' },
+                problem: { type: 'string' },
+                message: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * The composition root: wires content, the domain and the adapters into one Fastify app.
+ * Tests call buildApp() and inject requests; server.ts only listens.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { apiRoutes } from '#adapters/api/assess-routes.ts';
+import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import type { RuleBook } from '#domain/rulebook.ts';
+import { amsterdamToday, type Clock } from './clock.ts';
+
+export interface AppOptions {
+  book?: RuleBook;
+  today?: Clock;
+  logger?: boolean;
+}
+
+/** Requests larger than this are refused with a 400 naming the body (the largest real request is ~1 KB). */
+export const BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const book = options.book ?? loadRuleBook();
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    // Never log bodies or query strings: they can hold personal facts.
+    logger: options.logger
+      ? { level: 'info', serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url }) } }
+      : false,
+  });
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413)
+      return reply
+        .code(400)
+        .send(bodyError('body-too-large', `The body is larger than ${BODY_LIMIT} bytes.`));
+    if (status === 415)
+      return reply.code(400).send(bodyError('wrong-content-type', 'Send the body as application/json.'));
+    if (status >= 400 && status < 500) {
+      const invalidJson =
+        error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+        error instanceof SyntaxError ||
+        /JSON/i.test(error.message);
+      return reply
+        .code(400)
+        .send(
+          bodyError(
+            invalidJson ? 'invalid-json' : 'bad-request',
+            invalidJson ? 'The body is not valid JSON.' : error.message,
+          ),
+        );
+    }
+    app.log.error(error);
+    return reply
+      .code(500)
+      .send({ error: 'internal', message: 'Something went wrong on our side. Please try again later.' });
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
+  await app.register(apiRoutes, { book, today: options.today ?? amsterdamToday });
+  return app;
+}
+
+function bodyError(error: string, message: string) {
+  return { error, message, fields: [{ field: 'body', problem: error, message }] };
+}

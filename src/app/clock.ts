@@ -1,0 +1,7 @@
+import { Temporal } from 'temporal-polyfill';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+
+/** Today's date in the Netherlands: the default reference date of an assessment. */
+export type Clock = () => PlainDate;
+
+export const amsterdamToday: Clock = () => Temporal.Now.plainDateISO('Europe/Amsterdam');

@@ -1,0 +1,167 @@
+/**
+ * Turns an assessment (codes, dates, sources) into the texts a person reads, in their language.
+ * The web result page, the CLI and the PDF all render this one description.
+ */
+import type { Assessment, OptionResult, Reason } from '#domain/assess.ts';
+import { date } from '#domain/dates/plain-date.ts';
+import type { FactName } from '#domain/facts/facts.ts';
+import type { LegalSource } from '#domain/rulebook.ts';
+import type { Change } from '#domain/what-would-change.ts';
+import type { Translator } from './translate.ts';
+
+export interface SourceText {
+  text: string;
+  url: string;
+}
+
+export interface OptionText {
+  id: string;
+  title: string;
+  decidedBy: string;
+  timing: string;
+  extraTime?: string;
+  partial?: string;
+  conditions: string[];
+  evidence: string[];
+  form?: string;
+  applyVia: string;
+  caution?: string;
+  toCheck?: string;
+  canApplyNow: boolean;
+  availableFrom: string | null;
+  source: SourceText;
+}
+
+export interface AssessmentText {
+  obligation: Assessment['obligation'];
+  headline: string;
+  headlineDetail?: string;
+  regime?: string;
+  term?: string;
+  termEnd?: string;
+  termEndCaution?: string;
+  applyFrom?: string;
+  termPassed?: string;
+  reasons: { text: string; source: SourceText }[];
+  options: OptionText[];
+  noOptions?: string;
+  consequences: { text: string; decidedBy: string; source: SourceText }[];
+  changes: string[];
+  lookups: { fact: FactName; text: string }[];
+  disclaimer: string;
+}
+
+export function sourceText(t: Translator, s: LegalSource): SourceText {
+  return {
+    text: t.t('result.source', {
+      law: s.law,
+      article: s.article ?? 'none',
+      checked: t.date(parseDate(s.lastChecked)),
+    }),
+    url: s.url,
+  };
+}
+
+const parseDate = (iso: string) => date(iso);
+
+function reasonText(t: Translator, r: Reason): string {
+  const params: Record<string, string | number> = { ...(r.params ?? {}) };
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
+  }
+  return t.t(`rule.${r.rule}`, params);
+}
+
+function optionText(t: Translator, o: OptionResult): OptionText {
+  const p = o.params;
+  const fmt = (key: string) => t.t(key, p);
+  let timing: string;
+  if (o.timing === 'apply-window' || o.timing === 'end-of-term') {
+    if (!o.availableFrom) timing = t.t('timing.apply-window.unknown');
+    else {
+      const date = t.date(o.availableFrom);
+      timing =
+        o.timing === 'end-of-term'
+          ? t.t('timing.end-of-term', { date })
+          : t.t(o.canApplyNow ? 'timing.apply-window.now' : 'timing.apply-window', { date });
+    }
+  } else timing = t.t(`timing.${o.timing}`);
+  let extraTime: string | undefined;
+  const x = o.extraTime;
+  if (x?.rule) extraTime = t.t(`extraTime.${x.rule}`);
+  else if (x?.minMonths !== undefined)
+    extraTime = t.t('extraTime.range', { minMonths: x.minMonths, maxMonths: x.maxMonths });
+  else if (x?.weeks) extraTime = t.t('extraTime.weeks', { weeks: x.weeks });
+  else if (x?.months) extraTime = t.t('extraTime.months', { months: x.months });
+  else if (x?.years) extraTime = t.t('extraTime.years', { years: x.years });
+  return {
+    id: o.id,
+    title: t.t(`option.${o.id}.title`),
+    decidedBy: t.t(`decidedBy.${o.decidedBy}`),
+    timing,
+    ...(extraTime ? { extraTime } : {}),
+    ...(o.scope === 'partial' && o.remaining
+      ? {
+          partial: t.t('option.scope.partial', {
+            remaining: t.list(o.remaining.map((r) => t.t(`part.${r}`))),
+          }),
+        }
+      : {}),
+    conditions: o.conditions.map((c) => fmt(`condition.${c}`)),
+    evidence: o.evidence.map((e) => fmt(`evidence.${e}`)),
+    ...(o.form ? { form: t.t('form', { form: o.form }) } : {}),
+    applyVia: t.t(`applyVia.${o.applyVia}`),
+    ...(o.confirmed ? {} : { caution: t.t('option.unconfirmed') }),
+    ...(o.toCheck.length
+      ? {
+          toCheck: t.t('option.toCheck', { facts: t.list(o.toCheck.map((f) => t.t(`question.${f}.title`))) }),
+        }
+      : {}),
+    canApplyNow: o.canApplyNow,
+    availableFrom: o.availableFrom ? t.date(o.availableFrom) : null,
+    source: sourceText(t, o.source),
+  };
+}
+
+export function describeAssessment(
+  t: Translator,
+  a: Assessment,
+  changes: readonly Change[] = [],
+  dontKnow: readonly FactName[] = [],
+): AssessmentText {
+  const text: AssessmentText = {
+    obligation: a.obligation,
+    headline: t.t(`obligation.${a.obligation}.title`),
+    reasons: a.reasons.map((r) => ({ text: reasonText(t, r), source: sourceText(t, r.source) })),
+    options: a.options.map((o) => optionText(t, o)),
+    consequences: a.consequences.map((c) => {
+      const params: Record<string, string | number> = { ...c.params };
+      return {
+        text: t.t(`consequence.${c.id}`, params),
+        decidedBy: t.t(`decidedBy.${c.decidedBy}`),
+        source: sourceText(t, c.source),
+      };
+    }),
+    changes: changes.map((c) => t.t(`change.${c.id}`)),
+    lookups: dontKnow
+      .filter((f) => t.has(`question.${f}.lookup`))
+      .map((f) => ({ fact: f, text: t.t(`question.${f}.lookup`) })),
+    disclaimer: t.t('result.disclaimer'),
+  };
+  if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
+  if (a.regime) text.regime = t.t('result.regime', { regime: t.t(`regime.${a.regime}`) });
+  if (a.termStart && a.termEnd)
+    text.term = t.t('result.term', { start: t.date(a.termStart), end: t.date(a.termEnd) });
+  if (a.termEnd) {
+    text.termEnd = t.t('result.termEnd', { end: t.date(a.termEnd), relative: t.relative(a.termEnd, a.asOf) });
+    if (a.termEndBasis === 'estimate') text.termEndCaution = t.t('result.termEnd.estimate');
+  }
+  if (a.applyFrom)
+    text.applyFrom = t.t('result.applyFrom', {
+      date: t.date(a.applyFrom),
+      relative: t.relative(a.applyFrom, a.asOf),
+    });
+  if (a.termPassed) text.termPassed = t.t('result.termPassed');
+  if (a.options.length === 0 && a.obligation === 'obliged') text.noOptions = t.t('result.options.none');
+  return text;
+}

@@ -1,0 +1,70 @@
+/**
+ * `t(key, params)` over ICU MessageFormat catalogs, with the source language (English) as the
+ * fallback for a key a translation does not have yet, and locale-aware dates and numbers.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { Temporal } from 'temporal-polyfill';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import type { Locale } from './locales.ts';
+
+export type Catalog = Readonly<Record<string, string>>;
+export type Params = Record<string, string | number | boolean | null | undefined>;
+
+export interface Translator {
+  locale: Locale;
+  t(key: string, params?: Params): string;
+  has(key: string): boolean;
+  /** true when the text for `key` comes from the fallback language (not translated yet). */
+  isFallback(key: string): boolean;
+  date(d: PlainDate): string;
+  /** "in 7 months", "2 weeks ago", relative to `from`. */
+  relative(d: PlainDate, from: PlainDate): string;
+  number(n: number): string;
+  list(items: readonly string[]): string;
+}
+
+export function createTranslator(locale: Locale, catalog: Catalog, fallback: Catalog): Translator {
+  const compiled = new Map<string, IntlMessageFormat>();
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
+
+  const message = (key: string): string | undefined => catalog[key] ?? fallback[key];
+  return {
+    locale,
+    has: (key) => message(key) !== undefined,
+    isFallback: (key) => catalog[key] === undefined && fallback[key] !== undefined,
+    t(key, params = {}) {
+      const text = message(key);
+      if (text === undefined) return key;
+      let mf = compiled.get(key);
+      if (!mf) {
+        mf = new IntlMessageFormat(text, catalog[key] !== undefined ? locale : 'en', undefined, {
+          ignoreTag: true,
+        });
+        compiled.set(key, mf);
+      }
+      return String(mf.format(params as Record<string, string | number>));
+    },
+    date: (d) => dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day))),
+    relative(d, from) {
+      const diff = from.until(d, { largestUnit: 'years' });
+      const months = diff.years * 12 + diff.months;
+      if (Math.abs(months) >= 1) return relativeFormat.format(months, 'month');
+      const days =
+        Temporal.PlainDate.compare(d, from) === 0 ? 0 : from.until(d, { largestUnit: 'days' }).days;
+      if (Math.abs(days) >= 7) return relativeFormat.format(Math.trunc(days / 7), 'week');
+      return relativeFormat.format(days, 'day');
+    },
+    number: (n) => numberFormat.format(n),
+    list: (items) => listFormat.format(items),
+  };
+}
