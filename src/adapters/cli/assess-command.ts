@@ -1,0 +1,48 @@
+/** `wegwijs assess FILE|-`: the same JSON as POST /api/v1/assess, from a file or standard input. */
+import { readFileSync } from 'node:fs';
+import { assess } from '#domain/assess.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
+import type { RuleBook } from '#domain/rulebook.ts';
+import { whatWouldChange } from '#domain/what-would-change.ts';
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Returns the exit code: 0 answered, 2 bad input. */
+export function assessCommand(
+  file: string,
+  book: RuleBook,
+  today: PlainDate,
+  io: Io,
+  readStdin: () => string,
+): number {
+  let text: string;
+  try {
+    text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(
+      `wegwijs: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+    return 2;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    io.err(`wegwijs: ${file === '-' ? 'standard input' : file} is not valid JSON`);
+    return 2;
+  }
+  const parsed = parseAssessRequest(body, today);
+  if (!parsed.ok) {
+    io.err(JSON.stringify({ error: 'invalid-request', fields: parsed.problems }, null, 2));
+    return 2;
+  }
+  const a = assess(parsed.facts, parsed.asOf, book);
+  io.out(
+    JSON.stringify({ ...a, whatWouldChange: whatWouldChange(parsed.facts, parsed.asOf, book, a) }, null, 2),
+  );
+  return 0;
+}
