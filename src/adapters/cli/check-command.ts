@@ -81,7 +81,7 @@ export async function checkCommand(
     );
     if (t.has(`question.${q.fact}.help`)) write(`(${t.t(`question.${q.fact}.help`)})\n`);
     if (q.type === 'yes-no') write(`  1. ${t.t('answer.yes')}\n  2. ${t.t('answer.no')}\n`);
-    if (q.options) q.options.forEach((v, i) => write(`  ${i + 1}. ${optionLabel(t, q, v)}\n`));
+    for (const [i, v] of (q.options ?? []).entries()) write(`  ${i + 1}. ${optionLabel(t, q, v)}\n`);
     if (q.type === 'multi-choice') write(`  0. ${t.t('answer.none')}\n${t.t('cli.check.chooseMany')}\n`);
     else if (q.type === 'choice') write(`${t.t('cli.check.choose')}\n`);
     if (q.type === 'date') write(`${t.t('cli.check.date')}\n`);
