@@ -3,7 +3,7 @@
  * way a person could click through it. Used by the tests (no dead ends, no unreachable question,
  * every result has a legal source) and by the flow-graph export.
  */
-import { type Assessment, assess } from '../assess.ts';
+import { assess } from '../assess.ts';
 import type { PlainDate } from '../dates/plain-date.ts';
 import type { FactName, Facts } from '../facts/facts.ts';
 import type { RuleBook } from '../rulebook.ts';
@@ -55,12 +55,12 @@ export function walkQuestionPaths(
     targets.set(to, answers);
     answers.add(answer);
   };
-  const target = (a: Assessment, dontKnow: ReadonlySet<FactName>) => {
-    const q = nextQuestion(a, dontKnow);
-    return q ? q.fact : `result:${a.obligation}`;
-  };
-
-  const visit = (facts: Facts, dontKnow: ReadonlySet<FactName>, answered: ReadonlySet<FactName>) => {
+  const visit = (
+    facts: Facts,
+    dontKnow: ReadonlySet<FactName>,
+    answered: ReadonlySet<FactName>,
+    from?: { fact: FactName; answer: string },
+  ) => {
     if (walk.states >= maxStates) {
       walk.truncated = true;
       return;
@@ -68,21 +68,14 @@ export function walkQuestionPaths(
     walk.states++;
     const a = assess(facts, asOf, book);
     const q = nextQuestion(a, dontKnow);
+    if (from) addEdge(from.fact, q ? q.fact : `result:${a.obligation}`, from.answer);
     if (!q) {
       walk.results[a.obligation] = (walk.results[a.obligation] ?? 0) + 1;
       if (a.obligation === 'unknown' && !a.missing.some((f) => dontKnow.has(f))) {
-        walk.problems.push({
-          kind: 'dead-end',
-          facts,
-          detail: `unknown, nothing left to ask; missing ${a.missing.join(',')}`,
-        });
+        walk.problems.push({ kind: 'dead-end', facts, detail: `unknown, nothing left to ask; missing ${a.missing.join(',')}` });
       }
       if (a.reasons.length === 0 || a.reasons.some((r) => !r.source.url || !r.source.law)) {
-        walk.problems.push({
-          kind: 'no-source',
-          facts,
-          detail: `result ${a.obligation} without a legal source`,
-        });
+        walk.problems.push({ kind: 'no-source', facts, detail: `result ${a.obligation} without a legal source` });
       }
       return;
     }
@@ -101,8 +94,7 @@ export function walkQuestionPaths(
       if (answer === DONT_KNOW && !q.dontKnow) continue;
       const nextFacts = answer === DONT_KNOW ? facts : { ...facts, [q.fact]: answer };
       const nextDontKnow = answer === DONT_KNOW ? new Set(dontKnow).add(q.fact) : dontKnow;
-      addEdge(q.fact, target(assess(nextFacts, asOf, book), nextDontKnow), label(answer));
-      visit(nextFacts, nextDontKnow, nextAnswered);
+      visit(nextFacts, nextDontKnow, nextAnswered, { fact: q.fact, answer: label(answer) });
     }
   };
   visit({}, new Set(), new Set());

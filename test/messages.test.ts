@@ -1,0 +1,71 @@
+// The message catalogs: every text the engine can ask for exists in the source language, every
+// translation parses as ICU and uses the same placeholders, and nothing is left over.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { readCatalog } from '#adapters/content/load-messages.ts';
+import { CIRCUMSTANCES, DIPLOMAS, PERMIT_PURPOSES, ROUTES } from '#domain/facts/facts.ts';
+import { QUESTIONS } from '#domain/questionnaire/questions.ts';
+import { REGIMES } from '#domain/rules/derive.ts';
+import { OBLIGATION_RULES, OBLIGATIONS } from '#domain/rules/obligation.ts';
+import { OPTION_IDS, OPTION_RULES } from '#domain/rules/options.ts';
+import { LOCALES } from '#i18n/locales.ts';
+
+const en = readCatalog('en');
+
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: unknown[]) => {
+    for (const n of nodes as { type: number; value?: string; options?: Record<string, { value: unknown[] }> }[]) {
+      if (n.type !== 0 && n.type !== 7 && n.value) names.add(n.value);
+      for (const o of Object.values(n.options ?? {})) walk(o.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, 'en', undefined, { ignoreTag: true }).getAst());
+  return [...names].sort();
+}
+
+test('every key the engine and the check can ask for exists in English', () => {
+  const keys = [
+    ...OBLIGATION_RULES.map((r) => `rule.${r.id}`),
+    ...REGIMES.map((r) => `rule.regime.${r}`),
+    ...REGIMES.map((r) => `regime.${r}`),
+    ...OBLIGATIONS.map((o) => `obligation.${o}.title`),
+    ...OPTION_IDS.map((id) => `option.${id}.title`),
+    ...OPTION_RULES.flatMap((r) => [...r.conditions.map((c) => `condition.${c}`), ...r.evidence.map((e) => `evidence.${e}`), `applyVia.${r.applyVia}`]),
+    ...OPTION_RULES.flatMap((r) => r.remaining ?? []).map((p) => `part.${p}`),
+    ...QUESTIONS.map((q) => `question.${q.fact}.title`),
+    ...QUESTIONS.filter((q) => q.dontKnow).map((q) => `question.${q.fact}.lookup`),
+    ...PERMIT_PURPOSES.map((p) => `purpose.${p}`),
+    ...DIPLOMAS.map((d) => `diploma.${d}`),
+    ...CIRCUMSTANCES.map((c) => `circumstance.${c}`),
+    ...ROUTES.map((r) => `route.${r}`),
+    ...['DUO', 'municipality', 'IND'].map((b) => `decidedBy.${b}`),
+  ];
+  const missing = [...new Set(keys)].filter((k) => en[k] === undefined);
+  assert.deepEqual(missing, []);
+});
+
+for (const locale of LOCALES) {
+  test(`${locale}: parses as ICU, same placeholders as English, no unknown keys`, () => {
+    const catalog = readCatalog(locale);
+    if (locale === 'en' || locale === 'nl') assert.ok(Object.keys(catalog).length > 100, `${locale} catalog exists`);
+    const problems: string[] = [];
+    for (const [key, text] of Object.entries(catalog)) {
+      if (key.startsWith('_meta.')) continue;
+      if (en[key] === undefined) {
+        problems.push(`${key}: not in en.json`);
+        continue;
+      }
+      try {
+        const mine = placeholders(text);
+        const source = placeholders(en[key]);
+        if (mine.join() !== source.join()) problems.push(`${key}: placeholders ${mine} ≠ ${source}`);
+      } catch (error) {
+        problems.push(`${key}: ${(error as Error).message}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(['authored', 'machine-assisted', 'reviewed', undefined].includes(catalog['_meta.status']), '_meta.status');
+  });
+}
