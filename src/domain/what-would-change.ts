@@ -6,11 +6,13 @@
 import { type Assessment, assess } from './assess.ts';
 import type { PlainDate } from './dates/plain-date.ts';
 import type { Facts } from './facts/facts.ts';
-import type { RuleBook } from './rulebook.ts';
+import { type RuleBook, valueOn } from './rulebook.ts';
 import type { Obligation } from './rules/obligation.ts';
 import type { OptionId } from './rules/options.ts';
 
 export interface Change {
+  /** Numbers for the message (hours, attempts), from the rule book. */
+  params: Record<string, number>;
   /** Message key suffix: what the person would need. */
   id:
     | 'dutch-diploma'
@@ -29,7 +31,10 @@ export function whatWouldChange(
   current: Assessment,
 ): Change[] {
   if (current.obligation !== 'obliged') return [];
-  const candidates: { id: Change['id']; patch: Partial<Facts> }[] = [
+  const hours = valueOn(book, 'ontheffingEfforts.hours', asOf);
+  const attempts = valueOn(book, 'ontheffingEfforts.attempts', asOf);
+  const afschalenHours = valueOn(book, 'afschalen.hours', asOf);
+  const candidates: { id: Change['id']; patch: Partial<Facts>; params?: Record<string, number> }[] = [
     { id: 'dutch-diploma', patch: { diplomas: [...(facts.diplomas ?? []), 'mbo-2-plus'] } },
     { id: 'integration-diploma', patch: { hasIntegrationDiploma: true } },
   ];
@@ -39,15 +44,17 @@ export function whatWouldChange(
     candidates.push({
       id: 'course-hours-and-attempts',
       patch: {
-        courseHours: Math.max(600, facts.courseHours ?? 0),
-        examAttempts: Math.max(4, facts.examAttempts ?? 0),
+        courseHours: Math.max(hours, facts.courseHours ?? 0),
+        examAttempts: Math.max(attempts, facts.examAttempts ?? 0),
       },
+      params: { hours, attempts },
     });
   }
   if (current.regime === 'wi2021' && facts.route !== 'z') {
     candidates.push({
       id: 'b1-route-hours',
-      patch: { route: 'b1', courseHours: Math.max(600, facts.courseHours ?? 0) },
+      patch: { route: 'b1', courseHours: Math.max(afschalenHours, facts.courseHours ?? 0) },
+      params: { hours: afschalenHours },
     });
   }
   const have = new Set(current.options.map((o) => o.id));
@@ -56,7 +63,7 @@ export function whatWouldChange(
     const next = assess({ ...facts, ...c.patch }, asOf, book);
     const newOptions = next.options.map((o) => o.id).filter((id) => !have.has(id));
     if (next.obligation !== current.obligation || newOptions.length) {
-      changes.push({ id: c.id, obligation: next.obligation, newOptions });
+      changes.push({ id: c.id, obligation: next.obligation, newOptions, params: c.params ?? {} });
     }
   }
   return changes;

@@ -142,7 +142,7 @@ export function describeAssessment(
         source: sourceText(t, c.source),
       };
     }),
-    changes: changes.map((c) => t.t(`change.${c.id}`)),
+    changes: changes.map((c) => t.t(`change.${c.id}`, c.params)),
     lookups: dontKnow
       .filter((f) => t.has(`question.${f}.lookup`))
       .map((f) => ({ fact: f, text: t.t(`question.${f}.lookup`) })),

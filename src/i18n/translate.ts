@@ -52,7 +52,12 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
         });
         compiled.set(key, mf);
       }
-      return String(mf.format(params as Record<string, string | number>));
+      try {
+        return String(mf.format(params as Record<string, string | number>));
+      } catch {
+        // A missing parameter must never break a page; the catalog tests catch it before release.
+        return text;
+      }
     },
     date: (d) => dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day))),
     relative(d, from) {

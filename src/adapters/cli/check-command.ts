@@ -23,6 +23,7 @@ function countryNames(locale: string): Map<string, string> {
     const display = new Intl.DisplayNames([lang], { type: 'region' });
     for (const code of ISO_COUNTRIES) names.set((display.of(code) ?? code).toLocaleLowerCase(lang), code);
   }
+  for (const word of ['stateless', 'staatloos']) names.set(word, 'stateless');
   return names;
 }
 

@@ -388,6 +388,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     form: 'Aanvraag verlenging inburgeringstermijn',
     applyVia: 'duo-post',
     confirmed: true,
+    params: { hours: 'extension.efforts.wi2013.hours', attempts: 'extension.efforts.wi2013.attempts' },
   },
   {
     id: 'extension-efforts',
