@@ -4,13 +4,18 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
+import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import { PdfRenderer } from '#adapters/pdf/render-pdf.ts';
+import { webRoutes } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
-import { amsterdamToday, type Clock } from './clock.ts';
+import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
 
 export interface AppOptions {
   book?: RuleBook;
   today?: Clock;
+  /** Local time HH:MM in the Netherlands (for "open now"). */
+  nowTime?: () => string;
   logger?: boolean;
 }
 
@@ -58,10 +63,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    reply.header('cross-origin-opener-policy', 'same-origin');
   });
 
   app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
-  await app.register(apiRoutes, { book, today: options.today ?? amsterdamToday });
+  const today = options.today ?? amsterdamToday;
+  await app.register(apiRoutes, { book, today });
+  const pdf = new PdfRenderer();
+  app.addHook('onClose', () => pdf.close());
+  await app.register(webRoutes, { book, contacts: loadContacts(), today, nowTime: options.nowTime ?? amsterdamTime, pdf });
   return app;
 }
 

@@ -33,7 +33,7 @@ export interface ExtraTime {
   weeks?: number;
   minMonths?: number;
   maxMonths?: number;
-  /** `decided-by-duo` or `length-of-illness` when the law gives no fixed length. */
+  /** `decided-by-duo` when the law gives no fixed length. */
   rule?: string;
 }
 
@@ -297,7 +297,7 @@ function optionResult(
 function extraTime(rule: OptionRule, book: RuleBook, asOf: PlainDate): ExtraTime | null {
   const x = rule.extraTime;
   if (!x) return null;
-  if (x === 'decided-by-duo' || x === 'length-of-illness') return { rule: x };
+  if (x === 'decided-by-duo') return { rule: x };
   const value = valueOn(book, x, asOf) as unknown;
   if (typeof value === 'number') return { years: value };
   return { ...(value as ExtraTime) };

@@ -81,6 +81,7 @@ export interface ParameterTypes {
   'fine.wi2013.newTermYears': number;
   'fine.wi2021.max': { learningRoute: number; pvt: number; map: number };
   'fine.wi2021.municipalPip.max': number;
+  'hearing.fineAbove': number;
   'decision.weeks': number;
   'objection.weeks': number;
 }
@@ -123,6 +124,7 @@ export const PARAMETER_IDS = [
   'fine.wi2013.newTermYears',
   'fine.wi2021.max',
   'fine.wi2021.municipalPip.max',
+  'hearing.fineAbove',
   'decision.weeks',
   'objection.weeks',
 ] as const satisfies readonly ParameterId[];

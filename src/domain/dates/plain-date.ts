@@ -51,17 +51,6 @@ export function minus(
   return d.subtract(duration, { overflow: 'constrain' });
 }
 
-/** Whole years between two dates (age on `on` for someone born on `birth`). */
-export function wholeYearsBetween(birth: PlainDate, on: PlainDate): number {
-  return birth.until(on, { largestUnit: 'years' }).years;
-}
-
-/** Whole months from `from` until `to` (negative when `to` is earlier). */
-export function wholeMonthsBetween(from: PlainDate, to: PlainDate): number {
-  const d = from.until(to, { largestUnit: 'months' });
-  return d.years * 12 + d.months;
-}
-
 export function minDate(a: PlainDate, b: PlainDate): PlainDate {
   return compare(a, b) <= 0 ? a : b;
 }

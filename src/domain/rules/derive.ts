@@ -13,6 +13,7 @@ import {
 } from '../dates/plain-date.ts';
 import { type Derived, FACT_BIT, maskOf } from '../engine/conditions.ts';
 import type { Facts } from '../facts/facts.ts';
+import { wi2013Fine } from './consequences.ts';
 import { type RuleBook, valueOn } from '../rulebook.ts';
 
 export const REGIMES = ['wi2007', 'wi2013', 'wi2021'] as const;
@@ -38,6 +39,8 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   ageBand: Derived<AgeBand>;
   inApplyWindow: Derived<boolean>;
   termPassed: Derived<boolean>;
+  /** Wi2013: the fine would be above the amount that comes with a hearing form. */
+  fineAboveHearingLimit: Derived<boolean>;
 }
 
 const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
@@ -70,7 +73,10 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     obligationStart: start.date ? known(start.date) : unknown(startMissing),
     startBasis: start.basis ? known(start.basis) : unknown(startMissing),
     regime: regime ? known(regime) : unknown(startMissing),
-    turkishEra: start.date ? known(turkishEra(start.date, book)) : unknown(startMissing),
+    // Not retroactive: for Turkish nationals what counts is when they arrived (the permit), not a later 18th birthday.
+    turkishEra: (facts.permitDate ?? start.date)
+      ? known(turkishEra((facts.permitDate ?? start.date)!, book))
+      : unknown(startMissing),
     nt2Era: start.date
       ? known(
           isBefore(start.date, valueOn(book, 'diploma.nt2EntreeFull.before', start.date))
@@ -83,6 +89,10 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
     termPassed: term.end ? known(isBefore(term.end, asOf)) : unknown(termMissing(facts, regime)),
+    fineAboveHearingLimit:
+      facts.courseHours !== undefined && facts.examAttempts !== undefined
+        ? known(wi2013Fine(facts, book, asOf).amount > valueOn(book, 'hearing.fineAbove', asOf))
+        : unknown(maskOf('courseHours', 'examAttempts')),
   };
   return { values, term, aow };
 }
@@ -143,17 +153,18 @@ function termOf(
   let termStart: PlainDate | undefined;
   let end: PlainDate | undefined;
   let endBasis: Term['endBasis'];
+  let length: { years?: number; months?: number } = {};
   if (regime === 'wi2021') {
     if (facts.pipDate) {
       termStart = plus(facts.pipDate, { days: 1 });
-      end = plus(facts.pipDate, valueOn(book, 'term.wi2021', facts.pipDate));
+      length = valueOn(book, 'term.wi2021', facts.pipDate);
+      end = plus(facts.pipDate, length);
       endBasis = 'computed';
     }
   } else if (regime && start) {
     termStart = start;
-    end = minus(plus(start, valueOn(book, regime === 'wi2013' ? 'term.wi2013' : 'term.wi2007', start)), {
-      days: 1,
-    });
+    length = valueOn(book, regime === 'wi2013' ? 'term.wi2013' : 'term.wi2007', start);
+    end = minus(plus(start, length), { days: 1 });
     // Wi2013 terms were often extended by letter (AZC stay, corona): without the letter, an estimate.
     endBasis = 'estimate';
   }
@@ -161,8 +172,15 @@ function termOf(
     end = facts.termEndDate;
     endBasis = 'duo-letter';
   }
-  const applyFrom = end
-    ? minus(plus(end, { days: 1 }), { months: valueOn(book, 'applyWindow.months', end) })
-    : undefined;
+  // "The term started at least 2.5 years ago": counted from the start where the start is known;
+  // from a DUO letter's end date (which may include extensions), six months before it.
+  let applyFrom: PlainDate | undefined;
+  if (end) {
+    const window = valueOn(book, 'applyWindow.months', end);
+    applyFrom =
+      termStart && endBasis !== 'duo-letter'
+        ? plus(termStart, { months: (length.years ?? 0) * 12 + (length.months ?? 0) - window })
+        : minus(plus(end, { days: 1 }), { months: window });
+  }
   return { start: termStart, end, applyFrom, endBasis };
 }

@@ -50,7 +50,7 @@ export interface OptionRule {
   requires?: Condition<DerivedValues>;
   timing: Timing;
   /** Extra time: a parameter holding a duration, or a fixed description code. */
-  extraTime?: ParameterId | 'decided-by-duo' | 'length-of-illness';
+  extraTime?: ParameterId | 'decided-by-duo';
   scope?: 'full' | 'partial';
   /** Exam parts still needed after a partial vrijstelling. */
   remaining?: readonly string[];
@@ -287,7 +287,8 @@ export const OPTION_RULES: readonly OptionRule[] = [
     source: 'extension-illness',
     trigger: circumstance('own-illness', 'family-illness'),
     timing: 'apply-window',
-    extraTime: 'length-of-illness',
+    // The beleidsregel that gave "as long as the illness" expired on 1 January 2022: DUO decides the length.
+    extraTime: 'decided-by-duo',
     conditions: ['ill-more-than-months', 'treated-in-nl', 'illness-prevented-integrating', TERM_STARTED],
     evidence: ['gp-medical-file', 'pharmacy-medication-overview', 'specialist-letter'],
     applyVia: 'duo-post',
@@ -459,9 +460,11 @@ export const OPTION_RULES: readonly OptionRule[] = [
     decidedBy: 'DUO',
     source: 'extension-hearing-after-term',
     trigger: circumstance('special-circumstances'),
+    requires: w.derived('fineAboveHearingLimit', [true]),
     timing: 'after-term',
     extraTime: 'decided-by-duo',
     conditions: ['fine-letter-above-340'],
+    params: { amount: 'hearing.fineAbove' },
     evidence: ['explain-and-prove'],
     applyVia: 'hearing',
     confirmed: true,

@@ -1,0 +1,86 @@
+/** The page frame: language, direction, skip link, language switch, search box, honest translation status. */
+import type { ComponentChildren } from 'preact';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { direction, LOCALES, type Locale, nativeName } from '#i18n/locales.ts';
+import type { Translator } from '#i18n/translate.ts';
+
+export interface PageContext {
+  t: Translator;
+  locale: Locale;
+  /** Path without the language prefix, with the query string (for the language switch). */
+  path: string;
+  status: 'authored' | 'machine-assisted' | 'reviewed';
+  css: string;
+  rulesVersion: string;
+  /** The newest last-checked date of the legal sources. */
+  rulesChecked: PlainDate;
+  query?: string;
+}
+
+export function Page(props: { ctx: PageContext; title: string; children: ComponentChildren; search?: boolean }) {
+  const { ctx, title } = props;
+  const { t, locale } = ctx;
+  return (
+    <html lang={locale} dir={direction(locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${t.t('app.name')}`}</title>
+        <meta name="description" content={t.t('app.tagline')} />
+        <link rel="manifest" href="/manifest.webmanifest" />
+        {/* Critical CSS inline (allowed by its hash in the CSP), so the first paint needs one request. */}
+        <style dangerouslySetInnerHTML={{ __html: ctx.css }} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.t('ui.skip')}
+        </a>
+        <header class="site-header">
+          <a class="brand" href={`/${locale}/`}>
+            {t.t('app.name')}
+          </a>
+          <nav class="lang-nav" aria-label={t.t('ui.language')}>
+            <ul>
+              {LOCALES.map((l) => (
+                <li key={l}>
+                  {l === locale ? (
+                    <span aria-current="true" lang={l} dir={direction(l)}>
+                      {nativeName(l)}
+                    </span>
+                  ) : (
+                    <a href={`/${l}${ctx.path}`} lang={l} hreflang={l} dir={direction(l)}>
+                      {nativeName(l)}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        {props.search !== false && (
+          <form class="search" role="search" method="get" action={`/${locale}/search`}>
+            <label for="q">{t.t('ui.search.label')}</label>
+            <span class="search-row">
+              <input id="q" name="q" type="search" dir="auto" maxLength={500} value={ctx.query ?? ''} placeholder={t.t('ui.search.placeholder')} />
+              <button type="submit" class="button secondary">
+                {t.t('ui.search.button')}
+              </button>
+            </span>
+          </form>
+        )}
+        <main id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p class={`status status-${ctx.status}`}>{t.t(`ui.footer.status.${ctx.status}`)}</p>
+          <p>{t.t('ui.footer.disclaimer')}</p>
+          <p>{t.t('ui.footer.privacy')}</p>
+          <p class="small">
+            <a href={`/${locale}/help`}>{t.t('ui.start.q4')}</a> · {t.t('ui.footer.rules', { version: ctx.rulesVersion, date: t.date(ctx.rulesChecked) })}
+          </p>
+        </footer>
+        <script src="/assets/app.js" defer />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,210 @@
+/** The personal result: the answer, the dates, the options with who decides and what to bring, why, and whom to ask. */
+import type { Contacts } from '#adapters/content/load-contacts.ts';
+import type { AssessmentText, OptionText, SourceText } from '#i18n/describe-assessment.ts';
+import type { Translator } from '#i18n/translate.ts';
+import { HelpDirectory, type Now } from './help.tsx';
+import { Page, type PageContext } from './layout.tsx';
+
+export interface ResultLinks {
+  summary: string;
+  pdf: string;
+  ics: string | null;
+  restart: string;
+}
+
+export interface ResultDates {
+  termStart?: { date: string; relative: string };
+  termEnd?: { date: string; relative: string };
+  applyFrom?: { date: string; relative: string };
+}
+
+function Source({ t, s }: { t: Translator; s: SourceText }) {
+  return (
+    <p class="source">
+      <a href={s.url} rel="noreferrer">
+        {t.t('ui.result.source')}
+      </a>
+      {': '}
+      {s.text}
+    </p>
+  );
+}
+
+function OptionCard({ t, o }: { t: Translator; o: OptionText }) {
+  return (
+    <section class="card option" id={`option-${o.id}`}>
+      <h3>{o.title}</h3>
+      <p>
+        <strong>{t.t('ui.result.decidedBy')}:</strong> {o.decidedBy} {o.timing}
+      </p>
+      {o.extraTime && <p>{o.extraTime}</p>}
+      {o.partial && <p>{o.partial}</p>}
+      {o.caution && <p class="caution">{o.caution}</p>}
+      {o.toCheck && <p class="caution">{o.toCheck}</p>}
+      {o.conditions.length > 0 && (
+        <>
+          <h4>{t.t('ui.result.conditions')}</h4>
+          <ul>
+            {o.conditions.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {o.evidence.length > 0 && (
+        <>
+          <h4>{t.t('ui.result.proof')}</h4>
+          <ul>
+            {o.evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h4>{t.t('ui.result.howToApply')}</h4>
+      {o.form && <p>{o.form}</p>}
+      <p>{o.applyVia}</p>
+      <Source t={t} s={o.source} />
+    </section>
+  );
+}
+
+export function ResultPage(props: {
+  ctx: PageContext;
+  text: AssessmentText;
+  dates: ResultDates;
+  links: ResultLinks;
+  contacts: Contacts;
+  now: Now;
+}) {
+  const { ctx, text, dates, links } = props;
+  const { t } = ctx;
+  return (
+    <Page ctx={ctx} title={t.t('ui.result.title')}>
+      <p class="no-print">
+        <button type="button" class="button secondary read-aloud" data-read="#main" hidden>
+          {t.t('ui.result.readAloud')}
+        </button>
+      </p>
+      <h1 class={`outcome outcome-${text.obligation}`}>{text.headline}</h1>
+      {text.headlineDetail && <p class="lead">{text.headlineDetail}</p>}
+      {text.regime && <p>{text.regime}</p>}
+      {text.termPassed && (
+        <div class="alert error" role="alert">
+          <p>{text.termPassed}</p>
+        </div>
+      )}
+      {(dates.termEnd || dates.applyFrom) && (
+        <section class="card dates" aria-labelledby="dates-heading">
+          <h2 id="dates-heading">{t.t('ui.result.term')}</h2>
+          <dl>
+            {dates.termStart && (
+              <div>
+                <dt>{t.t('ui.result.termStart')}</dt>
+                <dd>
+                  <bdi>{dates.termStart.date}</bdi>
+                </dd>
+              </div>
+            )}
+            {dates.termEnd && (
+              <div>
+                <dt>{t.t('ui.result.termEnd')}</dt>
+                <dd>
+                  <strong>
+                    <bdi>{dates.termEnd.date}</bdi>
+                  </strong>{' '}
+                  ({dates.termEnd.relative})
+                </dd>
+              </div>
+            )}
+            {dates.applyFrom && (
+              <div>
+                <dt>{t.t('ui.result.applyFrom')}</dt>
+                <dd>
+                  <bdi>{dates.applyFrom.date}</bdi> ({dates.applyFrom.relative})
+                </dd>
+              </div>
+            )}
+          </dl>
+          {text.termEndCaution && <p class="caution">{text.termEndCaution}</p>}
+        </section>
+      )}
+
+      {(text.options.length > 0 || text.noOptions) && <h2>{t.t('result.options')}</h2>}
+      {text.noOptions && <p>{text.noOptions}</p>}
+      {text.options.map((o) => (
+        <OptionCard t={t} o={o} key={o.id} />
+      ))}
+
+      {text.consequences.length > 0 && (
+        <>
+          <h2>{t.t('result.consequences')}</h2>
+          <ul class="consequences">
+            {text.consequences.map((c) => (
+              <li key={c.text}>
+                {c.text} <em>{c.decidedBy}</em> <a href={c.source.url}>{t.t('ui.result.source')}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{t.t('result.why')}</h2>
+      <ul class="reasons">
+        {text.reasons.map((r) => (
+          <li key={r.text}>
+            <p>{r.text}</p>
+            <Source t={t} s={r.source} />
+          </li>
+        ))}
+      </ul>
+
+      {text.changes.length > 0 && (
+        <>
+          <h2>{t.t('result.changes')}</h2>
+          <ul>
+            {text.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {text.lookups.length > 0 && (
+        <>
+          <h2>{t.t('result.lookup')}</h2>
+          <ul>
+            {text.lookups.map((l) => (
+              <li key={l.fact}>{l.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>{t.t('ui.result.whoToAsk')}</h2>
+      <HelpDirectory t={t} contacts={props.contacts} now={props.now} headingLevel={3} />
+
+      <section class="card keep no-print">
+        <h2>{t.t('ui.result.keep')}</h2>
+        <p>{t.t('ui.result.share')}</p>
+        <p class="actions">
+          <button type="button" class="button secondary print-button" hidden>
+            {t.t('ui.result.print')}
+          </button>
+          <a class="button secondary" href={links.pdf}>
+            {t.t('ui.result.pdf')}
+          </a>
+          {links.ics && (
+            <a class="button secondary" href={links.ics}>
+              {t.t('ui.result.ics')}
+            </a>
+          )}
+        </p>
+        <p>
+          <a href={links.summary}>{t.t('ui.result.changeAnswers')}</a> · <a href={links.restart}>{t.t('ui.result.restart')}</a>
+        </p>
+      </section>
+      <p class="disclaimer">{text.disclaimer}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,522 @@
+/**
+ * Script-aware text normalisation and tokenisation for question search. Pure functions, so the
+ * same code runs on the server, in the CLI and in the browser (offline search).
+ *
+ * Pipeline: normaliseText (NFKC, invisible characters, Arabic-script letter variants, digits) →
+ * tokenize (words, split at script changes and hyphens, Cyrillic look-alike letters repaired) →
+ * per word: stemmers (injected) and light affix stripping → fold (diacritics, dotted/dotless i,
+ * Cyrillic and Ethiopic letter variants), which turns every form into a matching key.
+ */
+
+export type Script = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic' | 'other';
+
+export interface Token {
+  /** Lower-cased word (Turkish dotted İ already i), not yet folded. */
+  text: string;
+  script: Script;
+  /** True when the word was written with a capital first letter (an acronym or a name). */
+  capital: boolean;
+}
+
+// Invisible characters that only change rendering: soft hyphen, ZWSP, ZWJ, LRM/RLM, ALM, word
+// joiner, BOM and the bidi controls. ZWNJ is a word break in Persian (می‌شود = می + شود).
+const INVISIBLE = /[\u00AD\u200B\u200D\u200E\u200F\u061C\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+// Arabic diacritics (tashkeel), Quranic annotation marks, the superscript alef, and tatweel.
+const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
+
+const ARABIC_LETTER_MAP: Record<string, string> = {
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ٲ': 'ا',
+  'ٳ': 'ا',
+  'ؤ': 'و',
+  'ئ': 'ي',
+  'ى': 'ي', // alef maqsura
+  'ی': 'ي', // Persian yeh
+  'ې': 'ي',
+  'ۍ': 'ي',
+  'ێ': 'ي',
+  'ک': 'ك', // Persian keheh
+  'ڪ': 'ك',
+  'ة': 'ه', // ta marbuta
+  'ۀ': 'ه',
+  'ە': 'ه',
+  'ھ': 'ه',
+  'ۃ': 'ه',
+};
+const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
+
+/** Script-level normalisation of a whole text (before tokenisation). Idempotent. */
+export function normaliseText(input: string): string {
+  return (
+    input
+      .normalize('NFKC')
+      .replace(/\u200C/g, ' ')
+      .replace(INVISIBLE, '')
+      .replace(TASHKEEL, '')
+      .replace(ARABIC_LETTERS, (c) => ARABIC_LETTER_MAP[c] ?? c)
+      // Arabic-Indic and extended (Persian) digits → ASCII.
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
+      .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
+      // Thousands separators: 1.250 / 1,250 / 1٬250 → 1250 (amounts are asked in every style).
+      .replace(/(\d)[.,\u066C](?=\d{3}(?!\d))/g, '$1')
+  );
+}
+
+export function scriptOfChar(ch: string): Script {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x80) return /[A-Za-z]/.test(ch) ? 'latin' : 'other';
+  if ((c >= 0x00c0 && c <= 0x024f) || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
+  if ((c >= 0x0400 && c <= 0x052f) || (c >= 0x1c80 && c <= 0x1c8f)) return 'cyrillic';
+  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff))
+    return 'arabic';
+  if ((c >= 0x1200 && c <= 0x139f) || (c >= 0x2d80 && c <= 0x2ddf) || (c >= 0xab00 && c <= 0xab2f))
+    return 'ethiopic';
+  return /\p{L}/u.test(ch) ? 'latin' : 'other';
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘', '`', '´', 'ʻ', '′']);
+const HYPHENS = new Set(['-', '‐', '‑', '–']);
+
+// Latin letters that look like Cyrillic ones: a word typed half on a Latin keyboard is repaired.
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  i: 'і',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  h: 'н',
+  b: 'в',
+  A: 'А',
+  C: 'С',
+  E: 'Е',
+  I: 'І',
+  O: 'О',
+  P: 'Р',
+  X: 'Х',
+  K: 'К',
+  M: 'М',
+  T: 'Т',
+  H: 'Н',
+  B: 'В',
+};
+
+function repairCyrillic(word: string): string {
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of word) {
+    const s = scriptOfChar(ch);
+    if (s === 'cyrillic') cyr++;
+    else if (s === 'latin') lat++;
+  }
+  if (cyr === 0 || lat === 0 || lat > cyr) return word;
+  let out = '';
+  for (const ch of word) out += scriptOfChar(ch) === 'latin' ? (LATIN_TO_CYRILLIC[ch] ?? ch) : ch;
+  return out;
+}
+
+function lower(word: string): string {
+  return word.replace(/İ/g, 'i').toLowerCase();
+}
+
+function scriptOfWord(word: string): Script {
+  for (const ch of word) {
+    const s = scriptOfChar(ch);
+    if (s !== 'other') return s;
+  }
+  return 'other';
+}
+
+/**
+ * Words of a normalised text. Splits at punctuation, spaces, hyphens (a hyphenated word also
+ * yields the joined form: is-dhexgal → is, dhexgal, isdhexgal) and at a change of script
+ * (ንDUO → ን, duo). An apostrophe joins (go'aan, об'язково) except after a capitalised part,
+ * where Turkish writes suffixes on names (DUO'ya → duo, ya).
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const chars = [...text];
+  let i = 0;
+  while (i < chars.length) {
+    if (!WORD_CHAR.test(chars[i]!)) {
+      i++;
+      continue;
+    }
+    // A run of word characters with inner apostrophes and hyphens.
+    let j = i;
+    const run: string[] = [];
+    while (j < chars.length) {
+      const ch = chars[j]!;
+      if (WORD_CHAR.test(ch)) {
+        run.push(ch);
+        j++;
+      } else if ((APOSTROPHES.has(ch) || HYPHENS.has(ch)) && j + 1 < chars.length && WORD_CHAR.test(chars[j + 1]!)) {
+        run.push(APOSTROPHES.has(ch) ? "'" : '-');
+        j++;
+      } else break;
+    }
+    i = j;
+    const parts = run.join('').split('-').filter(Boolean);
+    const wordTokens: Token[] = [];
+    for (const part of parts) {
+      for (const piece of splitApostrophes(repairCyrillic(part))) {
+        for (const chunk of splitScripts(piece)) {
+          const t = lower(chunk);
+          if (t) wordTokens.push({ text: t, script: scriptOfWord(chunk), capital: /^\p{Lu}/u.test(chunk) });
+        }
+      }
+    }
+    tokens.push(...wordTokens);
+    if (parts.length > 1 && wordTokens.length > 1 && new Set(wordTokens.map((t) => t.script)).size === 1) {
+      const joined = wordTokens.map((t) => t.text).join('');
+      tokens.push({ text: joined, script: wordTokens[0]!.script, capital: wordTokens[0]!.capital });
+    }
+  }
+  return tokens;
+}
+
+function splitApostrophes(part: string): string[] {
+  if (!part.includes("'")) return [part];
+  const pieces = part.split("'").filter(Boolean);
+  const out: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    if (!current) current = piece;
+    else if (/^\p{Lu}/u.test(current)) {
+      out.push(current);
+      current = piece;
+    } else current += piece;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function splitScripts(piece: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let currentScript: Script = 'other';
+  for (const ch of piece) {
+    const s = scriptOfChar(ch);
+    const letterScript = /\p{L}/u.test(ch) ? s : 'other';
+    if (letterScript !== 'other' && currentScript !== 'other' && letterScript !== currentScript) {
+      out.push(current);
+      current = '';
+    }
+    current += ch;
+    if (letterScript !== 'other') currentScript = letterScript;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+// ---- folding: the last step of every key ----
+
+const LATIN_SPECIAL: Record<string, string> = {
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ŋ: 'ng',
+  ĳ: 'ij',
+};
+
+const CYRILLIC_FOLD: Record<string, string> = {
+  ї: 'и',
+  і: 'и',
+  ы: 'и',
+  є: 'е',
+  э: 'е',
+  ё: 'е',
+  ґ: 'г',
+  ъ: '',
+  "'": '',
+};
+
+/** Ethiopic letter series that are pronounced alike (writers mix them), folded to one series. */
+const ETHIOPIC_SERIES_FOLD: [number, number][] = [
+  [0x1210, 0x1200], // ሐ → ሀ
+  [0x1280, 0x1200], // ኀ → ሀ
+  [0x1220, 0x1230], // ሠ → ሰ
+  [0x1340, 0x1338], // ፀ → ጸ
+  [0x12d0, 0x12a0], // ዐ → አ
+  [0x1250, 0x1240], // ቐ → ቀ (Tigrinya qh)
+  [0x12b8, 0x12a8], // ኸ → ከ (Tigrinya kx)
+];
+
+function foldEthiopicChar(c: number): number {
+  for (const [from, to] of ETHIOPIC_SERIES_FOLD) if (c >= from && c < from + 7) return to + (c - from);
+  return c;
+}
+
+/** The matching key of a word: diacritics, dotless i, Cyrillic and Ethiopic variants folded. */
+export function fold(word: string, script: Script = scriptOfWord(word)): string {
+  switch (script) {
+    case 'latin': {
+      let s = word.replace(/[ıßæœøłđðþŋĳ]/g, (c) => LATIN_SPECIAL[c] ?? c);
+      s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return s.replace(/'/g, '');
+    }
+    case 'cyrillic':
+      return word.replace(/[їіиыєэёґъ']/g, (c) => CYRILLIC_FOLD[c] ?? c);
+    case 'ethiopic': {
+      let s = '';
+      for (const ch of word) s += String.fromCodePoint(foldEthiopicChar(ch.codePointAt(0)!));
+      return s;
+    }
+    default:
+      return word;
+  }
+}
+
+/**
+ * An Ethiopic word reduced to its consonants (each syllable to the first-order form of its
+ * series): Tigrinya and Amharic inflect by changing vowels, so ወሊደ, ወሊዳ and ምውላድ share ወለደ.
+ */
+export function ethiopicSkeleton(word: string): string {
+  let s = '';
+  for (const ch of word) {
+    const c = foldEthiopicChar(ch.codePointAt(0)!);
+    s += c >= 0x1200 && c <= 0x1357 ? String.fromCodePoint(c - ((c - 0x1200) % 8)) : ch;
+  }
+  return s;
+}
+
+// ---- light affix stripping where no stemmer exists or the stemmer is weak ----
+
+const AR_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+const AR_SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/** Light Arabic stemming (after Larkey's light10): و, the article with its prepositions, common suffixes. */
+export function arabicLight(word: string): string {
+  let w = word;
+  if (w.length > 3 && w.startsWith('و')) w = w.slice(1);
+  for (const p of AR_PREFIXES) {
+    if (w.startsWith(p) && w.length - p.length >= 2) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of AR_SUFFIXES) if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length);
+  return w;
+}
+
+// After normaliseText, Persian ی is ي and ک is ك.
+const FA_PREFIXES = ['نمي', 'مي'];
+const FA_SUFFIXES = ['هايي', 'هاي', 'ها', 'ترين', 'تر', 'يي', 'شان', 'تان', 'مان', 'ام', 'ات', 'اش', 'ان', 'ي'];
+
+/** Light Persian stemming: the verbal prefixes می/نمی and plural, possessive and comparative endings. */
+export function persianLight(word: string): string {
+  let w = word;
+  for (const p of FA_PREFIXES) {
+    if (w.startsWith(p) && w.length - p.length >= 3) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of FA_SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= 3) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  return w;
+}
+
+const SO_SUFFIXES = [
+  'ooyinka',
+  'ooyinkeeda',
+  'ooyin',
+  'yaasha',
+  'kaaga',
+  'taada',
+  'kayga',
+  'tayda',
+  'kiisa',
+  'tiisa',
+  'keeda',
+  'teeda',
+  'kooda',
+  'tooda',
+  'keena',
+  'teena',
+  'kiina',
+  'tiina',
+  'adda',
+  'kii',
+  'tii',
+  'gii',
+  'dii',
+  'hii',
+  'yada',
+  'yaal',
+  'aha',
+  'ka',
+  'ta',
+  'ga',
+  'da',
+  'ha',
+  'sa',
+  'a',
+];
+
+/** Light Somali stemming: definite articles and possessive endings (ganaaxa, ganaaxaaga → ganaax). */
+export function somaliLight(word: string): string {
+  for (const s of SO_SUFFIXES) {
+    if (word.endsWith(s) && word.length - s.length >= 4) return word.slice(0, -s.length);
+  }
+  return word;
+}
+
+const TI_PREFIXES = ['እንተ', 'ካብ', 'ናብ', 'ምስ', 'ከም', 'ብ', 'ን', 'ዝ', 'ክ'];
+const TI_SUFFIXES = ['ታትን', 'ታት', 'ኩም', 'ኹም', 'ኩን', 'ኹን', 'ውን', 'ካ', 'ኻ', 'ኪ', 'ኺ', 'ና', 'ን', 'ይ'];
+
+/** Light Tigrinya stemming: attached prepositions and the commonest endings (ብሕማም → ሕማም). */
+export function tigrinyaLight(word: string): string {
+  let w = word;
+  for (const p of TI_PREFIXES) {
+    if (w.startsWith(p) && [...w].length - [...p].length >= 2) {
+      w = w.slice(p.length);
+      break;
+    }
+  }
+  for (const s of TI_SUFFIXES) {
+    if (w.endsWith(s) && [...w].length - [...s].length >= 2) {
+      w = w.slice(0, -s.length);
+      break;
+    }
+  }
+  return w;
+}
+
+// ---- transliteration keys ----
+
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: 'ye',
+  ж: 'zh',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  ї: 'yi',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  ю: 'yu',
+  я: 'ya',
+  ы: 'y',
+  э: 'e',
+  ё: 'yo',
+  ъ: '',
+  "'": '',
+};
+
+/** Ukrainian (and Russian) written in Latin letters, the way people type it: штраф → shtraf. */
+export function cyrillicToLatin(word: string): string {
+  let s = '';
+  for (const ch of word) s += CYRILLIC_TO_LATIN[ch] ?? ch;
+  return s;
+}
+
+/**
+ * A consonant skeleton shared by Arabic-script words and their Latin transliterations (Arabizi,
+ * Finglish): تمديد and "tamdeed" → tmdd, غرامة and "gharama" → qrm, جریمه and "jarimeh" → jrm.
+ * Vowels are not written in Arabic script, so they are dropped on both sides.
+ */
+export function consonantSkeleton(word: string, script: Script): string {
+  let s = '';
+  if (script === 'arabic') {
+    const chars = [...word];
+    chars.forEach((ch, i) => {
+      if (i === 0 && (ch === 'و' || ch === 'ي')) s += ch === 'و' ? 'w' : 'y';
+      else s += AR_SKELETON[ch] ?? '';
+    });
+  } else if (script === 'latin') {
+    const w = fold(word, 'latin')
+      .replace(/sh|ch/g, 'S')
+      .replace(/kh|x|5/g, 'x')
+      .replace(/gh|q|9|8/g, 'q')
+      .replace(/th/g, 's')
+      .replace(/dh/g, 'z')
+      .replace(/zh/g, 'Z')
+      .replace(/ph/g, 'f')
+      .replace(/7/g, 'h')
+      .replace(/6/g, 't')
+      .replace(/c/g, 'k')
+      .replace(/p/g, 'b')
+      .replace(/v/g, 'w');
+    [...w].forEach((ch, i) => {
+      if (i === 0 && (ch === 'w' || ch === 'y')) s += ch;
+      else if (!/[aeiouy'2-4]/.test(ch)) s += ch;
+    });
+  } else return '';
+  // Word-final h is usually a vowel (ة, Persian ـه): جریمه / jarimeh / jarime all end in m.
+  s = s.replace(/h$/, '');
+  // Double letters: written once in Arabic script (shadda is stripped).
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+const AR_SKELETON: Record<string, string> = {
+  ب: 'b',
+  پ: 'b',
+  ت: 't',
+  ط: 't',
+  ث: 's',
+  ج: 'j',
+  چ: 'S',
+  ح: 'h',
+  ه: 'h',
+  خ: 'x',
+  د: 'd',
+  ذ: 'z',
+  ر: 'r',
+  ز: 'z',
+  ژ: 'Z',
+  س: 's',
+  ص: 's',
+  ش: 'S',
+  ض: 'd',
+  ظ: 'z',
+  غ: 'q',
+  ق: 'q',
+  ف: 'f',
+  ك: 'k',
+  گ: 'g',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+};
