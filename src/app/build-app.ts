@@ -5,8 +5,10 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
+import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
-import { PdfRenderer } from '#adapters/pdf/render-pdf.ts';
+import { buildSearchIndex, loadLexicon } from '#adapters/content/load-search.ts';
+import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { webRoutes } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
@@ -73,7 +75,18 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(apiRoutes, { book, today });
   const pdf = new PdfRenderer();
   app.addHook('onClose', () => pdf.close());
-  await app.register(webRoutes, { book, contacts: loadContacts(), today, nowTime: options.nowTime ?? amsterdamTime, pdf });
+  const kb = loadKb();
+  const search = buildSearchIndex(kb, loadLexicon());
+  await app.register(webRoutes, {
+    book,
+    contacts: loadContacts(),
+    today,
+    nowTime: options.nowTime ?? amsterdamTime,
+    pdf,
+    kbTopics: loadTopicIds(),
+    kb,
+    search,
+  });
   return app;
 }
 

@@ -7,4 +7,5 @@ export type Clock = () => PlainDate;
 export const amsterdamToday: Clock = () => Temporal.Now.plainDateISO('Europe/Amsterdam');
 
 /** The time of day in the Netherlands as HH:MM, for "open now" of help desks. */
-export const amsterdamTime = (): string => Temporal.Now.plainTimeISO('Europe/Amsterdam').toString().slice(0, 5);
+export const amsterdamTime = (): string =>
+  Temporal.Now.plainTimeISO('Europe/Amsterdam').toString().slice(0, 5);

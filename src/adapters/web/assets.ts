@@ -9,7 +9,11 @@ import { createRequire } from 'node:module';
 import { transformSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
-const NLDS = ['@utrecht/button-css/dist/index.css', '@utrecht/textbox-css/dist/index.css', '@utrecht/select-css/dist/index.css'];
+const NLDS = [
+  '@utrecht/button-css/dist/index.css',
+  '@utrecht/textbox-css/dist/index.css',
+  '@utrecht/select-css/dist/index.css',
+];
 
 export interface Assets {
   css: string;
@@ -19,9 +23,15 @@ export interface Assets {
 }
 
 export function buildAssets(): Assets {
-  const sources = [...NLDS.map((p) => readFileSync(require.resolve(p), 'utf8')), readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8')];
+  const sources = [
+    ...NLDS.map((p) => readFileSync(require.resolve(p), 'utf8')),
+    readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8'),
+  ];
   const css = transformSync(sources.join('\n'), { loader: 'css', minify: true }).code.trim();
-  const js = transformSync(readFileSync(new URL('./assets/app.js', import.meta.url), 'utf8'), { loader: 'js', minify: true }).code;
+  const js = transformSync(readFileSync(new URL('./assets/app.js', import.meta.url), 'utf8'), {
+    loader: 'js',
+    minify: true,
+  }).code;
   return {
     css,
     cssHash: createHash('sha256').update(css).digest('base64'),

@@ -15,7 +15,8 @@ export interface CalendarEvent {
 
 const compact = (d: PlainDate) => d.toString().replaceAll('-', '');
 // RFC 5545: escape backslash, semicolon, comma and newlines; fold lines longer than 75 octets.
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+const escape = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
   if (bytes.length <= 75) return line;
@@ -33,7 +34,13 @@ function fold(line: string): string {
 }
 
 export function calendar(events: readonly CalendarEvent[], stamp: PlainDate): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Wegwijs//inburgering//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Wegwijs//inburgering//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+  ];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',
@@ -46,7 +53,13 @@ export function calendar(events: readonly CalendarEvent[], stamp: PlainDate): st
       'TRANSP:TRANSPARENT',
     );
     for (const days of e.remindDays) {
-      lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escape(e.summary)}`, `TRIGGER:-P${days}D`, 'END:VALARM');
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escape(e.summary)}`,
+        `TRIGGER:-P${days}D`,
+        'END:VALARM',
+      );
     }
     lines.push('END:VEVENT');
   }

@@ -15,7 +15,8 @@ export interface CheckState {
   dontKnow: Set<FactName>;
 }
 
-const all = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const all = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 const one = (v: string | string[] | undefined): string | undefined => all(v).at(-1);
 
 /** Reads the state from a query string; invalid values are dropped (and reported by `answerFromForm`). */
@@ -63,7 +64,11 @@ export function stateFields(state: CheckState, except?: FactName): [string, stri
   return [...new URLSearchParams(qs)];
 }
 
-export type FormAnswer = { kind: 'none' } | { kind: 'dont-know' } | { kind: 'value'; value: unknown } | { kind: 'invalid' };
+export type FormAnswer =
+  | { kind: 'none' }
+  | { kind: 'dont-know' }
+  | { kind: 'value'; value: unknown }
+  | { kind: 'invalid' };
 
 /**
  * The answer to question `q` from its form fields (`answer` for most types; `answer-day`,

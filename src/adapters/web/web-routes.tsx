@@ -3,13 +3,14 @@
  * calendar file), help. Server-rendered HTML that works without JavaScript; the state is in the
  * URL; no cookies; strict security headers.
  */
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Temporal } from 'temporal-polyfill';
-import { catalogStatus, translator } from '#adapters/content/load-messages.ts';
 import type { Contacts } from '#adapters/content/load-contacts.ts';
-import type { PdfRenderer } from '#adapters/pdf/render-pdf.ts';
+import type { KbEntry } from '#adapters/content/load-kb.ts';
+import { catalogStatus, translator } from '#adapters/content/load-messages.ts';
 import { assess } from '#domain/assess.ts';
 import { date, type PlainDate } from '#domain/dates/plain-date.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
@@ -17,14 +18,19 @@ import type { FactName, Facts } from '#domain/facts/facts.ts';
 import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
 import { QUESTION_BY_FACT, type Question } from '#domain/questionnaire/questions.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
+import { runSearch } from '#domain/search/request.ts';
+import type { SearchIndex } from '#domain/search/search-index.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import { isLocale, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { type Assets, buildAssets, contentSecurityPolicy } from './assets.ts';
 import { calendar } from './ics.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { PdfRenderer } from './render-pdf.ts';
 import { answerFromForm, type CheckState, type Query, readState, stateFields, writeState } from './state.ts';
 import { HelpPage, type Now } from './views/help.tsx';
+import { KbIndexPage, KbPage, OfflinePage, SearchPage } from './views/kb.tsx';
 import type { PageContext } from './views/layout.tsx';
 import { Page } from './views/layout.tsx';
 import { QuestionPage } from './views/question.tsx';
@@ -39,6 +45,10 @@ export interface WebOptions {
   /** Local time in the Netherlands as HH:MM, for "open now". */
   nowTime: () => string;
   pdf: PdfRenderer;
+  /** Knowledge-base topic ids in their reading order, and the answers in every language. */
+  kbTopics: readonly string[];
+  kb: readonly KbEntry[];
+  search: SearchIndex;
 }
 
 type LangParams = { Params: { lang: string }; Querystring: Query };
@@ -106,6 +116,128 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
       .send(assets.appJs);
   });
 
+  const swSource = readFileSync(new URL('./assets/sw.js', import.meta.url), 'utf8').replace(
+    '__VERSION__',
+    `${book.version}-${assets.appJsEtag.slice(1, 9)}`,
+  );
+  app.get('/sw.js', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('service-worker-allowed', '/')
+      .send(swSource),
+  );
+
+  app.get('/manifest.webmanifest', async (_request, reply) =>
+    reply.header('content-type', 'application/manifest+json').send({
+      name: 'Wegwijs',
+      short_name: 'Wegwijs',
+      start_url: '/',
+      display: 'browser',
+      background_color: '#ffffff',
+      theme_color: '#154273',
+      icons: [],
+    }),
+  );
+
+  app.get<LangParams>('/:lang/offline', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return send(reply, <OfflinePage ctx={context(locale, '/offline')} />);
+  });
+
+  /** What the service worker keeps for one language: public pages only, never a URL with answers. */
+  app.get<LangParams>('/:lang/offline.json', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const urls = [
+      `/${locale}/`,
+      `/${locale}/check`,
+      `/${locale}/help`,
+      `/${locale}/offline`,
+      `/${locale}/kb`,
+      ...options.kbTopics.map((topic) => `/${locale}/kb/${topic}`),
+      '/assets/app.js',
+    ];
+    return reply.header('cache-control', 'no-cache').send({ urls });
+  });
+
+  const kbByKey = new Map(options.kb.map((e) => [`${e.topic}/${e.lang}`, e]));
+  /** The answer in the reader's language; English, then Dutch, where a translation is missing. */
+  const kbEntry = (topic: string, locale: Locale) =>
+    kbByKey.get(`${topic}/${locale}`) ?? kbByKey.get(`${topic}/en`) ?? kbByKey.get(`${topic}/nl`);
+
+  app.get<LangParams>('/:lang/kb', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const topics = options.kbTopics.flatMap((topic) => {
+      const e = kbEntry(topic, locale);
+      return e ? [{ topic, title: e.title }] : [];
+    });
+    return send(reply, <KbIndexPage ctx={context(locale, '/kb')} topics={topics} />);
+  });
+
+  app.get<{ Params: { lang: string; topic: string } }>('/:lang/kb/:topic', async (request, reply) => {
+    const { lang, topic } = request.params;
+    if (!isLocale(lang)) return send(reply, notFound(context('en', '/')), 404);
+    const e = kbEntry(topic, lang);
+    if (!e) return send(reply, notFound(context(lang, '/')), 404);
+    const ctx = {
+      ...context(lang, `/kb/${topic}`),
+      status: e.lang === lang ? e.status : 'machine-assisted',
+    } as PageContext;
+    const related = e.related.flatMap((r) => {
+      const re = kbEntry(r, lang);
+      return re ? [{ topic: r, title: re.title }] : [];
+    });
+    return send(
+      reply,
+      <KbPage
+        ctx={ctx}
+        doc={{
+          topic,
+          title: e.title,
+          summary: e.summary,
+          answerHtml: renderMarkdown(e.answer, lang),
+          terms: Object.entries(e.terms ?? {}),
+          sources: e.sources,
+          related,
+          check: e.check,
+          lastChecked: e.lastChecked,
+        }}
+      />,
+    );
+  });
+
+  app.get<LangParams>('/:lang/search', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const q = typeof request.query.q === 'string' ? request.query.q : '';
+    const ctx = context(locale, `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`, q);
+    const outcome = runSearch(options.search, { q, lang: locale, limit: '8' });
+    if (!outcome.ok) {
+      const tooLong = outcome.problems.some((p) => p.problem === 'too-long');
+      return send(
+        reply,
+        <SearchPage
+          ctx={ctx}
+          query={q}
+          hits={[]}
+          confident={false}
+          problem={tooLong ? 'tooLong' : 'empty'}
+        />,
+        q ? 400 : 200,
+      );
+    }
+    const hits = outcome.response.results.flatMap((r) => {
+      const e = kbEntry(r.topic, locale);
+      return e
+        ? [{ topic: r.topic, title: e.title, summary: e.summary, url: `/${locale}/kb/${r.topic}` }]
+        : [];
+    });
+    return send(reply, <SearchPage ctx={ctx} query={q} hits={hits} confident={outcome.response.confident} />);
+  });
+
   app.get<LangParams>('/:lang/', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
@@ -124,14 +256,19 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
     if (!locale) return;
     const query = request.query;
     const state = readState(query);
-    const ctx = (s: CheckState, extra: Record<string, string> = {}) => context(locale, `/check${writeState(s, extra)}`);
+    const ctx = (s: CheckState, extra: Record<string, string> = {}) =>
+      context(locale, `/check${writeState(s, extra)}`);
 
     // An answer arrives: validate it, then redirect to the clean URL of the new state.
     const answered = QUESTION_BY_FACT.get(String(query.q) as FactName);
     if (answered) {
       const answer = answerFromForm(answered, query);
       if (answer.kind === 'none' || answer.kind === 'invalid') {
-        return send(reply, renderQuestion(ctx(state), state, answered, answer.kind === 'none' ? 'required' : 'invalid'), 400);
+        return send(
+          reply,
+          renderQuestion(ctx(state), state, answered, answer.kind === 'none' ? 'required' : 'invalid'),
+          400,
+        );
       }
       if (answer.kind === 'dont-know') {
         delete (state.facts as Record<string, unknown>)[answered.fact];
@@ -167,7 +304,9 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
           hidden: stateFields(state, q.fact),
           progress: { answered: p.answered, total: Math.max(p.total, answeredBefore + 1) },
           ...(error ? { error } : {}),
-          ...(value !== undefined ? { value: q.type === 'date' ? dateParts(value as PlainDate) : value } : {}),
+          ...(value !== undefined
+            ? { value: q.type === 'date' ? dateParts(value as PlainDate) : value }
+            : {}),
           ...(previous ? { backHref: `/${ctx.locale}/check${writeState(state, { edit: previous })}` } : {}),
           ...(q.type === 'country' ? { countries: countryList(ctx.locale) } : {}),
         }}
@@ -183,10 +322,19 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
     const rows: SummaryRow[] = askedOrder(state, options.today(), book).map((fact) => ({
       fact,
       question: t.t(`question.${fact}.title`),
-      answer: state.dontKnow.has(fact) ? t.t('ui.summary.dontKnow') : answerText(t, QUESTION_BY_FACT.get(fact)!, state.facts[fact]),
+      answer: state.dontKnow.has(fact)
+        ? t.t('ui.summary.dontKnow')
+        : answerText(t, QUESTION_BY_FACT.get(fact)!, state.facts[fact]),
       changeHref: `/${locale}/check${writeState(state, { edit: fact })}`,
     }));
-    return send(reply, <SummaryPage ctx={context(locale, `/summary${writeState(state)}`)} rows={rows} resultHref={`/${locale}/result${writeState(state)}`} />);
+    return send(
+      reply,
+      <SummaryPage
+        ctx={context(locale, `/summary${writeState(state)}`)}
+        rows={rows}
+        resultHref={`/${locale}/result${writeState(state)}`}
+      />,
+    );
   });
 
   const resultPage = (locale: Locale, state: CheckState, forPdf = false) => {
@@ -251,8 +399,12 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
     const a = assess(readState(request.query).facts, options.today(), book);
     const description = t.t('ui.ics.description');
     const events = [
-      ...(a.applyFrom ? [{ date: a.applyFrom, summary: t.t('ui.ics.applyFrom'), description, remindDays: [7, 1] }] : []),
-      ...(a.termEnd ? [{ date: a.termEnd, summary: t.t('ui.ics.termEnd'), description, remindDays: [90, 30, 7] }] : []),
+      ...(a.applyFrom
+        ? [{ date: a.applyFrom, summary: t.t('ui.ics.applyFrom'), description, remindDays: [7, 1] }]
+        : []),
+      ...(a.termEnd
+        ? [{ date: a.termEnd, summary: t.t('ui.ics.termEnd'), description, remindDays: [90, 30, 7] }]
+        : []),
     ];
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
@@ -264,7 +416,12 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
   app.setNotFoundHandler((request, reply) => {
     const first = request.url.split('/')[1] ?? '';
     if (request.url.startsWith('/api/')) {
-      return reply.code(404).send({ error: 'not-found', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+      return reply
+        .code(404)
+        .send({
+          error: 'not-found',
+          message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+        });
     }
     return send(reply, notFound(context(isLocale(first) ? first : 'en', '/')), 404);
   });
@@ -279,7 +436,8 @@ export function askedOrder(state: CheckState, asOf: PlainDate, book: RuleBook): 
     const q = nextQuestion(assess(facts, asOf, book), dk);
     if (!q) break;
     if (state.dontKnow.has(q.fact)) dk.add(q.fact);
-    else if (state.facts[q.fact] !== undefined) (facts as Record<string, unknown>)[q.fact] = state.facts[q.fact];
+    else if (state.facts[q.fact] !== undefined)
+      (facts as Record<string, unknown>)[q.fact] = state.facts[q.fact];
     else break;
     order.push(q.fact);
   }
@@ -307,7 +465,12 @@ function countryList(locale: Locale) {
 
 function answerText(t: Translator, q: Question, value: Facts[FactName]): string {
   if (value === undefined) return '';
-  const prefix = { permitPurpose: 'purpose', diplomas: 'diploma', circumstances: 'circumstance', route: 'route' } as const;
+  const prefix = {
+    permitPurpose: 'purpose',
+    diplomas: 'diploma',
+    circumstances: 'circumstance',
+    route: 'route',
+  } as const;
   switch (q.type) {
     case 'yes-no':
       return t.t(value ? 'answer.yes' : 'answer.no');
@@ -316,12 +479,16 @@ function answerText(t: Translator, q: Question, value: Facts[FactName]): string 
     case 'number':
       return t.number(value as number);
     case 'country':
-      return value === 'stateless' ? t.t('ui.question.stateless') : (new Intl.DisplayNames([t.locale], { type: 'region' }).of(value as string) ?? String(value));
+      return value === 'stateless'
+        ? t.t('ui.question.stateless')
+        : (new Intl.DisplayNames([t.locale], { type: 'region' }).of(value as string) ?? String(value));
     case 'choice':
       return t.t(`${prefix[q.fact as keyof typeof prefix]}.${value}`);
     case 'multi-choice': {
       const list = value as string[];
-      return list.length ? t.list(list.map((v) => t.t(`${prefix[q.fact as keyof typeof prefix]}.${v}`))) : t.t('answer.none');
+      return list.length
+        ? t.list(list.map((v) => t.t(`${prefix[q.fact as keyof typeof prefix]}.${v}`)))
+        : t.t('answer.none');
     }
   }
 }

@@ -14,7 +14,14 @@ test('Easter and the days that hang on it match the addendum table for 2025–20
   for (const [year, days] of Object.entries(table)) {
     assert.equal(easterSunday(Number(year)).toString(), days[1]);
     const ids = days.map((d) => holidayOn(date(d)));
-    assert.deepEqual(ids, ['goede-vrijdag', 'eerste-paasdag', 'tweede-paasdag', 'koningsdag', 'hemelvaartsdag', 'tweede-pinksterdag']);
+    assert.deepEqual(ids, [
+      'goede-vrijdag',
+      'eerste-paasdag',
+      'tweede-paasdag',
+      'koningsdag',
+      'hemelvaartsdag',
+      'tweede-pinksterdag',
+    ]);
   }
 });
 
@@ -45,7 +52,10 @@ test('DUO phone: open on a weekday between 9:00 and 17:00, the minute before and
 
 test('next open skips the weekend and public holidays', () => {
   // Friday 27 Nov 2026 after closing → Monday 30 Nov 09:00.
-  assert.deepEqual(openingStatus(DUO, date('2026-11-27'), '17:30').next, { date: date('2026-11-30'), time: '09:00' });
+  assert.deepEqual(openingStatus(DUO, date('2026-11-27'), '17:30').next, {
+    date: date('2026-11-30'),
+    time: '09:00',
+  });
   // Thursday 24 Dec 2026 evening → Christmas Friday and the weekend are skipped → Monday 28 Dec.
   assert.equal(openingStatus(DUO, date('2026-12-24'), '18:00').next?.date.toString(), '2026-12-28');
   // On Easter Monday at 10:00 it is not "open": a holiday.

@@ -29,7 +29,9 @@ const minutes = (hhmm: string) => {
 export function openingStatus(hours: readonly WeeklyHours[], today: PlainDate, time: string): OpeningStatus {
   const now = minutes(time);
   const holidayToday = holidayOn(today);
-  const openToday = hours.some((h) => h.days.includes(today.dayOfWeek) && minutes(h.open) <= now && now < minutes(h.close));
+  const openToday = hours.some(
+    (h) => h.days.includes(today.dayOfWeek) && minutes(h.open) <= now && now < minutes(h.close),
+  );
   const status: OpeningStatus = { open: openToday && !holidayToday };
   if (holidayToday && openToday) status.holiday = holidayToday;
   if (status.open) return status;

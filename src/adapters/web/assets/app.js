@@ -1,6 +1,5 @@
 // Small enhancements only: every page works without this file.
 (() => {
-  'use strict';
   const lang = document.documentElement.lang;
 
   // Print button: only shown where printing is possible.
@@ -15,7 +14,8 @@
   const synth = window.speechSynthesis;
   const buttons = document.querySelectorAll('.read-aloud');
   if (synth && buttons.length) {
-    const voiceFor = () => synth.getVoices().find((v) => v.lang && v.lang.toLowerCase().split('-')[0] === lang);
+    const voiceFor = () =>
+      synth.getVoices().find((v) => v.lang && v.lang.toLowerCase().split('-')[0] === lang);
     const setup = () => {
       const voice = voiceFor();
       for (const b of buttons) {
@@ -47,6 +47,6 @@
 
   // Offline: keep the knowledge base and the check's pages (never anything personal).
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register('/sw.js').catch(() => {});
+    navigator.serviceWorker.register(`/sw.js?lang=${encodeURIComponent(lang)}`).catch(() => {});
   }
 })();

@@ -25,7 +25,17 @@ function OpenNow({ t, hours, now }: { t: Translator; hours: Contacts['local'][nu
   );
 }
 
-export function HelpDirectory({ t, contacts, now, headingLevel = 2 }: { t: Translator; contacts: Contacts; now: Now; headingLevel?: 2 | 3 }) {
+export function HelpDirectory({
+  t,
+  contacts,
+  now,
+  headingLevel = 2,
+}: {
+  t: Translator;
+  contacts: Contacts;
+  now: Now;
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const { duo, ombudsman, juridischLoket, schoolFinder } = contacts.national;
   const tel = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
@@ -65,13 +75,15 @@ export function HelpDirectory({ t, contacts, now, headingLevel = 2 }: { t: Trans
       <section class="card">
         <H>{t.t('ui.help.ombudsman.title')}</H>
         <p>
-          {t.t('ui.help.ombudsman.text', { phone: ombudsman.phone })} <a href={ombudsman.url}>nationaleombudsman.nl</a>
+          {t.t('ui.help.ombudsman.text', { phone: ombudsman.phone })}{' '}
+          <a href={ombudsman.url}>nationaleombudsman.nl</a>
         </p>
       </section>
       <section class="card">
         <H>{t.t('ui.help.legal.title')}</H>
         <p>
-          {t.t('ui.help.legal.text', { phone: juridischLoket.phone })} <a href={juridischLoket.url}>juridischloket.nl</a>
+          {t.t('ui.help.legal.text', { phone: juridischLoket.phone })}{' '}
+          <a href={juridischLoket.url}>juridischloket.nl</a>
         </p>
       </section>
       {fresh.length > 0 && (

@@ -17,7 +17,12 @@ export interface PageContext {
   query?: string;
 }
 
-export function Page(props: { ctx: PageContext; title: string; children: ComponentChildren; search?: boolean }) {
+export function Page(props: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  search?: boolean;
+}) {
   const { ctx, title } = props;
   const { t, locale } = ctx;
   return (
@@ -61,8 +66,16 @@ export function Page(props: { ctx: PageContext; title: string; children: Compone
           <form class="search" role="search" method="get" action={`/${locale}/search`}>
             <label for="q">{t.t('ui.search.label')}</label>
             <span class="search-row">
-              <input id="q" name="q" type="search" dir="auto" maxLength={500} value={ctx.query ?? ''} placeholder={t.t('ui.search.placeholder')} />
-              <button type="submit" class="button secondary">
+              <input
+                id="q"
+                name="q"
+                type="search"
+                dir="auto"
+                maxLength={500}
+                value={ctx.query ?? ''}
+                placeholder={t.t('ui.search.placeholder')}
+              />
+              <button type="submit" class="utrecht-button utrecht-button--secondary-action button">
                 {t.t('ui.search.button')}
               </button>
             </span>
@@ -76,7 +89,8 @@ export function Page(props: { ctx: PageContext; title: string; children: Compone
           <p>{t.t('ui.footer.disclaimer')}</p>
           <p>{t.t('ui.footer.privacy')}</p>
           <p class="small">
-            <a href={`/${locale}/help`}>{t.t('ui.start.q4')}</a> · {t.t('ui.footer.rules', { version: ctx.rulesVersion, date: t.date(ctx.rulesChecked) })}
+            <a href={`/${locale}/help`}>{t.t('ui.start.q4')}</a> ·{' '}
+            {t.t('ui.footer.rules', { version: ctx.rulesVersion, date: t.date(ctx.rulesChecked) })}
           </p>
         </footer>
         <script src="/assets/app.js" defer />

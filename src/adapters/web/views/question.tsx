@@ -21,7 +21,12 @@ export interface QuestionView {
 }
 
 function optionKey(q: Question, v: string): string {
-  const prefix = { permitPurpose: 'purpose', diplomas: 'diploma', circumstances: 'circumstance', route: 'route' } as const;
+  const prefix = {
+    permitPurpose: 'purpose',
+    diplomas: 'diploma',
+    circumstances: 'circumstance',
+    route: 'route',
+  } as const;
   return `${prefix[q.fact as keyof typeof prefix]}.${v}`;
 }
 
@@ -98,7 +103,9 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
                 <span>{t.t(optionKey(q, v))}</span>
               </label>
             ))}
-            <p class="small">{t.t('ui.question.noneOfThese')}: {t.t('ui.question.next')} ↵</p>
+            <p class="small">
+              {t.t('ui.question.noneOfThese')}: {t.t('ui.question.next')} ↵
+            </p>
           </div>
         );
       }
@@ -137,7 +144,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
         return (
           <input
             id="answer"
-            class="textbox short"
+            class="utrecht-textbox utrecht-textbox--html-input short"
             type="text"
             inputMode="decimal"
             name="answer"
@@ -148,7 +155,13 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
         );
       case 'country':
         return (
-          <select id="answer" name="answer" class="select" aria-describedby={describedBy} aria-invalid={error ? 'true' : undefined}>
+          <select
+            id="answer"
+            name="answer"
+            class="utrecht-select utrecht-select--html-select"
+            aria-describedby={describedBy}
+            aria-invalid={error ? 'true' : undefined}
+          >
             <option value="">{t.t('ui.question.country.choose')}</option>
             <optgroup label={t.t('ui.question.country.common')}>
               {(view.countries ?? [])
@@ -164,7 +177,11 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
             </optgroup>
             <optgroup label={t.t('ui.question.country.other')}>
               {(view.countries ?? []).map((c) => (
-                <option key={`all-${c.code}`} value={c.code} selected={value === c.code && !COMMON.includes(c.code)}>
+                <option
+                  key={`all-${c.code}`}
+                  value={c.code}
+                  selected={value === c.code && !COMMON.includes(c.code)}
+                >
                   {c.name}
                 </option>
               ))}
@@ -195,6 +212,17 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
           </p>
         </div>
       )}
+      <p class="no-print">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action button read-aloud"
+          data-read="form.question fieldset, form.question .field"
+          data-stop={t.t('ui.result.stopReading')}
+          hidden
+        >
+          {t.t('ui.result.readAloud')}
+        </button>
+      </p>
       <form method="get" action={`/${locale}/check`} class="question" novalidate>
         {view.hidden.map(([k, v]) => (
           <input type="hidden" name={k} value={v} key={`${k}=${v}`} />
@@ -236,11 +264,16 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
           </div>
         )}
         <p class="actions">
-          <button type="submit" class="button primary">
+          <button type="submit" class="utrecht-button utrecht-button--primary-action button">
             {t.t('ui.question.next')}
           </button>
           {q.dontKnow && (
-            <button type="submit" name="dontknow" value="1" class="button secondary">
+            <button
+              type="submit"
+              name="dontknow"
+              value="1"
+              class="utrecht-button utrecht-button--secondary-action button"
+            >
               {t.t('ui.question.dontKnow')}
             </button>
           )}

@@ -82,7 +82,13 @@ export function ResultPage(props: {
   return (
     <Page ctx={ctx} title={t.t('ui.result.title')}>
       <p class="no-print">
-        <button type="button" class="button secondary read-aloud" data-read="#main" hidden>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action button read-aloud"
+          data-read="#main"
+          data-stop={t.t('ui.result.stopReading')}
+          hidden
+        >
           {t.t('ui.result.readAloud')}
         </button>
       </p>
@@ -188,20 +194,25 @@ export function ResultPage(props: {
         <h2>{t.t('ui.result.keep')}</h2>
         <p>{t.t('ui.result.share')}</p>
         <p class="actions">
-          <button type="button" class="button secondary print-button" hidden>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action button print-button"
+            hidden
+          >
             {t.t('ui.result.print')}
           </button>
-          <a class="button secondary" href={links.pdf}>
+          <a class="utrecht-button utrecht-button--secondary-action button" href={links.pdf}>
             {t.t('ui.result.pdf')}
           </a>
           {links.ics && (
-            <a class="button secondary" href={links.ics}>
+            <a class="utrecht-button utrecht-button--secondary-action button" href={links.ics}>
               {t.t('ui.result.ics')}
             </a>
           )}
         </p>
         <p>
-          <a href={links.summary}>{t.t('ui.result.changeAnswers')}</a> · <a href={links.restart}>{t.t('ui.result.restart')}</a>
+          <a href={links.summary}>{t.t('ui.result.changeAnswers')}</a> ·{' '}
+          <a href={links.restart}>{t.t('ui.result.restart')}</a>
         </p>
       </section>
       <p class="disclaimer">{text.disclaimer}</p>

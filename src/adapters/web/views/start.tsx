@@ -14,7 +14,7 @@ export function StartPage({ ctx }: { ctx: PageContext }) {
       <h1>{t.t('ui.start.title')}</h1>
       <p class="lead">{t.t('ui.start.intro')}</p>
       <p>
-        <a class="button primary" href={`/${locale}/check`}>
+        <a class="utrecht-button utrecht-button--primary-action button" href={`/${locale}/check`}>
           {t.t('ui.start.button')}
         </a>
       </p>

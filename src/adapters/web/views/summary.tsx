@@ -8,7 +8,15 @@ export interface SummaryRow {
   changeHref: string;
 }
 
-export function SummaryPage({ ctx, rows, resultHref }: { ctx: PageContext; rows: SummaryRow[]; resultHref: string }) {
+export function SummaryPage({
+  ctx,
+  rows,
+  resultHref,
+}: {
+  ctx: PageContext;
+  rows: SummaryRow[];
+  resultHref: string;
+}) {
   const { t } = ctx;
   return (
     <Page ctx={ctx} title={t.t('ui.summary.title')}>
@@ -34,7 +42,7 @@ export function SummaryPage({ ctx, rows, resultHref }: { ctx: PageContext; rows:
         </dl>
       )}
       <p>
-        <a class="button primary" href={resultHref}>
+        <a class="utrecht-button utrecht-button--primary-action button" href={resultHref}>
           {t.t('ui.summary.toResult')}
         </a>
       </p>

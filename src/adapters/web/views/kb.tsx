@@ -1,0 +1,174 @@
+/** Knowledge-base pages: one answer in plain language, with its Dutch terms, sources, date checked and related questions. */
+import { date } from '#domain/dates/plain-date.ts';
+import { Page, type PageContext } from './layout.tsx';
+
+export interface KbPageDoc {
+  topic: string;
+  title: string;
+  summary: string;
+  answerHtml: string;
+  terms: [string, string][];
+  sources: { url: string; label: string }[];
+  related: { topic: string; title: string }[];
+  check: boolean;
+  lastChecked: string;
+}
+
+export function KbPage({ ctx, doc }: { ctx: PageContext; doc: KbPageDoc }) {
+  const { t, locale } = ctx;
+  return (
+    <Page ctx={ctx} title={doc.title}>
+      <p class="no-print">
+        <a class="back-link" href={`/${locale}/kb`}>
+          {t.t('ui.kb.title')}
+        </a>
+      </p>
+      <p class="no-print">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action button read-aloud"
+          data-read="article"
+          data-stop={t.t('ui.result.stopReading')}
+          hidden
+        >
+          {t.t('ui.result.readAloud')}
+        </button>
+      </p>
+      <article>
+        <h1>{doc.title}</h1>
+        <p class="lead">{doc.summary}</p>
+        {/* Rendered from Markdown with raw HTML disabled (see markdown.ts). */}
+        <div class="kb-answer" dangerouslySetInnerHTML={{ __html: doc.answerHtml }} />
+      </article>
+      {doc.check && (
+        <p>
+          <a class="utrecht-button utrecht-button--primary-action button" href={`/${locale}/check`}>
+            {t.t('ui.kb.doCheck')}
+          </a>
+        </p>
+      )}
+      {doc.terms.length > 0 && (
+        <>
+          <h2>{t.t('ui.kb.terms')}</h2>
+          <dl class="terms">
+            {doc.terms.map(([nl, meaning]) => (
+              <div key={nl}>
+                <dt lang="nl" dir="ltr">
+                  {nl}
+                </dt>
+                <dd>{meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {doc.related.length > 0 && (
+        <>
+          <h2>{t.t('ui.kb.related')}</h2>
+          <ul>
+            {doc.related.map((r) => (
+              <li key={r.topic}>
+                <a href={`/${locale}/kb/${r.topic}`}>{r.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2>{t.t('ui.kb.sources')}</h2>
+      <ul class="sources">
+        {doc.sources.map((s) => (
+          <li key={s.url}>
+            <a href={s.url} rel="noreferrer">
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="small">{t.t('ui.kb.lastChecked', { date: t.date(date(doc.lastChecked)) })}</p>
+    </Page>
+  );
+}
+
+export function KbIndexPage({
+  ctx,
+  topics,
+}: {
+  ctx: PageContext;
+  topics: { topic: string; title: string }[];
+}) {
+  const { t, locale } = ctx;
+  return (
+    <Page ctx={ctx} title={t.t('ui.kb.title')}>
+      <h1>{t.t('ui.kb.title')}</h1>
+      <ul class="entry-list">
+        {topics.map((d) => (
+          <li key={d.topic}>
+            <a href={`/${locale}/kb/${d.topic}`}>{d.title}</a>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+export interface SearchHit {
+  topic: string;
+  title: string;
+  summary: string;
+  url: string;
+}
+
+export function SearchPage(props: {
+  ctx: PageContext;
+  query: string;
+  hits: SearchHit[];
+  confident: boolean;
+  problem?: 'empty' | 'tooLong';
+}) {
+  const { ctx, query, hits, confident, problem } = props;
+  const { t, locale } = ctx;
+  return (
+    <Page ctx={ctx} title={t.t('ui.search.title')}>
+      <h1>{problem ? t.t('ui.search.title') : t.t('ui.search.results', { query })}</h1>
+      {problem === 'empty' && <p>{t.t('ui.search.empty')}</p>}
+      {problem === 'tooLong' && (
+        <div class="alert error" role="alert">
+          <p>{t.t('ui.search.tooLong')}</p>
+        </div>
+      )}
+      {!problem && !confident && (
+        <div class="alert" role="status">
+          <p>{t.t('ui.search.notSure')}</p>
+          <p>
+            <a href={`/${locale}/help`}>{t.t('ui.start.q4')}</a>
+          </p>
+        </div>
+      )}
+      {hits.length > 0 && (
+        <ol class="results">
+          {hits.map((h) => (
+            <li key={h.topic}>
+              <a href={h.url}>
+                <strong>{h.title}</strong>
+              </a>
+              <p class="small">{h.summary}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Page>
+  );
+}
+
+export function OfflinePage({ ctx }: { ctx: PageContext }) {
+  const { t, locale } = ctx;
+  return (
+    <Page ctx={ctx} title={t.t('ui.offline.title')} search={false}>
+      <h1>{t.t('ui.offline.title')}</h1>
+      <p>{t.t('ui.offline.text')}</p>
+      <p>
+        <a href={`/${locale}/kb`}>{t.t('ui.kb.title')}</a>
+      </p>
+    </Page>
+  );
+}
