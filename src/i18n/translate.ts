@@ -33,7 +33,9 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
     year: 'numeric',
     timeZone: 'UTC',
   });
-  const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // Latin digits everywhere, as in DUO's letters (Farsi would otherwise use Persian digits).
+  const latn = `${locale}-u-nu-latn`;
+  const relativeFormat = new Intl.RelativeTimeFormat(latn, { numeric: 'auto' });
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
 
