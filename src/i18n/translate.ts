@@ -36,6 +36,13 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
   // Latin digits everywhere, as in DUO's letters (Farsi would otherwise use Persian digits).
   const latn = `${locale}-u-nu-latn`;
   const relativeFormat = new Intl.RelativeTimeFormat(latn, { numeric: 'auto' });
+  const formatters = {
+    getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) =>
+      new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' }),
+    getDateTimeFormat: (locales: string | string[], opts?: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locales, { ...opts, numberingSystem: 'latn', calendar: 'gregory' }),
+    getPluralRules: (locales: string | string[], opts?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, opts),
+  };
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
 
@@ -51,6 +58,7 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
       if (!mf) {
         mf = new IntlMessageFormat(text, catalog[key] !== undefined ? locale : 'en', undefined, {
           ignoreTag: true,
+          formatters,
         });
         compiled.set(key, mf);
       }
