@@ -66,6 +66,8 @@ for (const locale of LOCALES) {
       }
     }
     assert.deepEqual(problems, []);
-    assert.ok(['authored', 'machine-assisted', 'reviewed', undefined].includes(catalog['_meta.status']), '_meta.status');
+    const missing = Object.keys(en).filter((k) => catalog[k] === undefined);
+    assert.deepEqual(missing, [], `${locale} lacks ${missing.length} interface strings`);
+    assert.ok(['authored', 'machine-assisted', 'reviewed'].includes(catalog['_meta.status'] ?? ''), '_meta.status');
   });
 }

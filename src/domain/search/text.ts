@@ -16,6 +16,8 @@ export interface Token {
   script: Script;
   /** True when the word was written with a capital first letter (an acronym or a name). */
   capital: boolean;
+  /** The parts of a hyphenated word written together (is-dhexgal → isdhexgal). */
+  joined?: boolean;
 }
 
 // Invisible characters that only change rendering: soft hyphen, ZWSP, ZWJ, LRM/RLM, ALM, word
@@ -74,12 +76,16 @@ export function scriptOfChar(ch: string): Script {
     return 'arabic';
   if ((c >= 0x1200 && c <= 0x139f) || (c >= 0x2d80 && c <= 0x2ddf) || (c >= 0xab00 && c <= 0xab2f))
     return 'ethiopic';
-  return /\p{L}/u.test(ch) ? 'latin' : 'other';
+  return 'other';
 }
 
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘', '`', '´', 'ʻ', '′']);
-const HYPHENS = new Set(['-', '‐', '‑', '–']);
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+// A run of letters, marks and digits, with apostrophes and hyphens inside it.
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘`´ʻ′\-‐‑–][\p{L}\p{M}\p{N}]+)*/gu;
+const APOSTROPHE_CHARS = /['’ʼ‘`´ʻ′]/g;
+const HYPHEN_CHARS = /[‐‑–]/g;
+const UPPER_START = /^\p{Lu}/u;
 
 // Latin letters that look like Cyrillic ones: a word typed half on a Latin keyboard is repaired.
 const LATIN_TO_CYRILLIC: Record<string, string> = {
@@ -124,8 +130,8 @@ function repairCyrillic(word: string): string {
   return out;
 }
 
-function lower(word: string): string {
-  return word.replace(/İ/g, 'i').toLowerCase();
+function lower(word: string, turkish: boolean): string {
+  return (turkish ? word.replace(/I/g, 'ı') : word).replace(/İ/g, 'i').toLowerCase();
 }
 
 function scriptOfWord(word: string): Script {
@@ -142,43 +148,25 @@ function scriptOfWord(word: string): Script {
  * (ንDUO → ን, duo). An apostrophe joins (go'aan, об'язково) except after a capitalised part,
  * where Turkish writes suffixes on names (DUO'ya → duo, ya).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, lang?: string): Token[] {
+  const turkish = lang === 'tr' || lang === 'az';
   const tokens: Token[] = [];
-  const chars = [...text];
-  let i = 0;
-  while (i < chars.length) {
-    if (!WORD_CHAR.test(chars[i]!)) {
-      i++;
-      continue;
-    }
-    // A run of word characters with inner apostrophes and hyphens.
-    let j = i;
-    const run: string[] = [];
-    while (j < chars.length) {
-      const ch = chars[j]!;
-      if (WORD_CHAR.test(ch)) {
-        run.push(ch);
-        j++;
-      } else if ((APOSTROPHES.has(ch) || HYPHENS.has(ch)) && j + 1 < chars.length && WORD_CHAR.test(chars[j + 1]!)) {
-        run.push(APOSTROPHES.has(ch) ? "'" : '-');
-        j++;
-      } else break;
-    }
-    i = j;
-    const parts = run.join('').split('-').filter(Boolean);
+  for (const match of text.matchAll(WORD_RUN)) {
+    const run = match[0].replace(APOSTROPHE_CHARS, "'").replace(HYPHEN_CHARS, '-');
+    const parts = run.split('-').filter(Boolean);
     const wordTokens: Token[] = [];
     for (const part of parts) {
       for (const piece of splitApostrophes(repairCyrillic(part))) {
         for (const chunk of splitScripts(piece)) {
-          const t = lower(chunk);
-          if (t) wordTokens.push({ text: t, script: scriptOfWord(chunk), capital: /^\p{Lu}/u.test(chunk) });
+          const t = lower(chunk, turkish);
+          if (t) wordTokens.push({ text: t, script: scriptOfWord(chunk), capital: UPPER_START.test(chunk) });
         }
       }
     }
-    tokens.push(...wordTokens);
-    if (parts.length > 1 && wordTokens.length > 1 && new Set(wordTokens.map((t) => t.script)).size === 1) {
+    for (const t of wordTokens) tokens.push(t);
+    if (parts.length > 1 && wordTokens.length > 1 && wordTokens.every((t) => t.script === wordTokens[0]!.script)) {
       const joined = wordTokens.map((t) => t.text).join('');
-      tokens.push({ text: joined, script: wordTokens[0]!.script, capital: wordTokens[0]!.capital });
+      tokens.push({ text: joined, script: wordTokens[0]!.script, capital: wordTokens[0]!.capital, joined: true });
     }
   }
   return tokens;
@@ -191,7 +179,7 @@ function splitApostrophes(part: string): string[] {
   let current = '';
   for (const piece of pieces) {
     if (!current) current = piece;
-    else if (/^\p{Lu}/u.test(current)) {
+    else if (UPPER_START.test(current)) {
       out.push(current);
       current = piece;
     } else current += piece;
@@ -201,12 +189,12 @@ function splitApostrophes(part: string): string[] {
 }
 
 function splitScripts(piece: string): string[] {
+  if (ASCII_WORD.test(piece)) return [piece];
   const out: string[] = [];
   let current = '';
   let currentScript: Script = 'other';
   for (const ch of piece) {
-    const s = scriptOfChar(ch);
-    const letterScript = /\p{L}/u.test(ch) ? s : 'other';
+    const letterScript = scriptOfChar(ch);
     if (letterScript !== 'other' && currentScript !== 'other' && letterScript !== currentScript) {
       out.push(current);
       current = '';
@@ -315,10 +303,42 @@ export function arabicLight(word: string): string {
 }
 
 // After normaliseText, Persian ی is ي and ک is ك.
-const FA_PREFIXES = ['نمي', 'مي'];
-const FA_SUFFIXES = ['هايي', 'هاي', 'ها', 'ترين', 'تر', 'يي', 'شان', 'تان', 'مان', 'ام', 'ات', 'اش', 'ان', 'ي'];
+const FA_PREFIXES = ['نمي', 'مي', 'بي'];
+// Plural, comparative, possessive and personal endings, longest first.
+const FA_SUFFIXES = [
+  'هايمان',
+  'هايتان',
+  'هايشان',
+  'هايي',
+  'هايم',
+  'هايت',
+  'هايش',
+  'هاي',
+  'ترين',
+  'ها',
+  'تر',
+  'يي',
+  'شان',
+  'تان',
+  'مان',
+  'ايم',
+  'ايد',
+  'اند',
+  'يم',
+  'يد',
+  'ند',
+  'ام',
+  'اي',
+  'ات',
+  'اش',
+  'ان',
+  'ي',
+  'م',
+  'ت',
+  'ش',
+];
 
-/** Light Persian stemming: the verbal prefixes می/نمی and plural, possessive and comparative endings. */
+/** Light Persian stemming: verbal prefixes (می، نمی) and one plural, possessive or personal ending. */
 export function persianLight(word: string): string {
   let w = word;
   for (const p of FA_PREFIXES) {
