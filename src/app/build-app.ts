@@ -2,7 +2,8 @@
  * The composition root: wires content, the domain and the adapters into one Fastify app.
  * Tests call buildApp() and inject requests; server.ts only listens.
  */
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
@@ -62,12 +63,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       .send({ error: 'internal', message: 'Something went wrong on our side. Please try again later.' });
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     reply.header('cross-origin-opener-policy', 'same-origin');
+    return compress(request.headers['accept-encoding'], reply, payload);
   });
 
   app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
@@ -88,6 +90,27 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     search,
   });
   return app;
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json))/;
+
+/** Brotli or gzip for text bodies over 1 KB: pages weigh what a cheap phone on a slow line can carry. */
+function compress(acceptEncoding: string | undefined, reply: FastifyReply, payload: unknown): unknown {
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (!acceptEncoding || !COMPRESSIBLE.test(type) || reply.getHeader('content-encoding')) return payload;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+  if (body.length < 1024) return payload;
+  reply.header('vary', 'accept-encoding');
+  if (/\bbr\b/.test(acceptEncoding)) {
+    reply.header('content-encoding', 'br');
+    return brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+  }
+  if (/\bgzip\b/.test(acceptEncoding)) {
+    reply.header('content-encoding', 'gzip');
+    return gzipSync(body, { level: 6 });
+  }
+  return payload;
 }
 
 function bodyError(error: string, message: string) {

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { transformSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { buildSync, transformSync } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 const NLDS = [
@@ -20,6 +21,25 @@ export interface Assets {
   cssHash: string;
   appJs: string;
   appJsEtag: string;
+}
+
+/**
+ * The browser bundle for offline search: the domain's ranking code and the stemmers, built on
+ * first request (esbuild, a few hundred milliseconds), so start-up stays fast.
+ */
+let searchBundle: string | undefined;
+export function offlineSearchScript(): string {
+  searchBundle ??= buildSync({
+    entryPoints: [fileURLToPath(new URL('./client/offline-search.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  }).outputFiles[0]!.text;
+  return searchBundle;
 }
 
 export function buildAssets(): Assets {

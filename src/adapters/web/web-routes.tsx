@@ -24,7 +24,7 @@ import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import { isLocale, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
-import { type Assets, buildAssets, contentSecurityPolicy } from './assets.ts';
+import { type Assets, buildAssets, contentSecurityPolicy, offlineSearchScript } from './assets.ts';
 import { calendar } from './ics.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { PdfRenderer } from './render-pdf.ts';
@@ -128,6 +128,24 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
       .send(swSource),
   );
 
+  app.get('/assets/offline-search.js', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(offlineSearchScript()),
+  );
+
+  // The search index as JSON, for offline search in the browser (built once, on first request).
+  let indexJson: string | undefined;
+  app.get<LangParams>('/:lang/search-index.json', async (request, reply) => {
+    if (!localeOf(request, reply)) return;
+    indexJson ??= JSON.stringify(options.search.toJSON());
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(indexJson);
+  });
+
   app.get('/manifest.webmanifest', async (_request, reply) =>
     reply.header('content-type', 'application/manifest+json').send({
       name: 'Wegwijs',
@@ -157,7 +175,9 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
       `/${locale}/offline`,
       `/${locale}/kb`,
       ...options.kbTopics.map((topic) => `/${locale}/kb/${topic}`),
+      `/${locale}/search-index.json`,
       '/assets/app.js',
+      '/assets/offline-search.js',
     ];
     return reply.header('cache-control', 'no-cache').send({ urls });
   });
@@ -416,12 +436,10 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
   app.setNotFoundHandler((request, reply) => {
     const first = request.url.split('/')[1] ?? '';
     if (request.url.startsWith('/api/')) {
-      return reply
-        .code(404)
-        .send({
-          error: 'not-found',
-          message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-        });
+      return reply.code(404).send({
+        error: 'not-found',
+        message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+      });
     }
     return send(reply, notFound(context(isLocale(first) ? first : 'en', '/')), 404);
   });

@@ -166,6 +166,24 @@ export function OfflinePage({ ctx }: { ctx: PageContext }) {
     <Page ctx={ctx} title={t.t('ui.offline.title')} search={false}>
       <h1>{t.t('ui.offline.title')}</h1>
       <p>{t.t('ui.offline.text')}</p>
+      {/* Filled by offline-search.js when this page stands in for a search made offline. */}
+      <section id="offline-results" hidden aria-live="polite">
+        <h2>{t.t('ui.search.title')}</h2>
+        <p class="alert" data-not-sure hidden>
+          {t.t('ui.search.notSure')}
+        </p>
+        <ol class="results" />
+      </section>
+      <form class="search" role="search" method="get" action={`/${locale}/search`}>
+        <label for="q">{t.t('ui.search.label')}</label>
+        <span class="search-row">
+          <input id="q" name="q" type="search" dir="auto" maxLength={500} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action button">
+            {t.t('ui.search.button')}
+          </button>
+        </span>
+      </form>
+      <script src="/assets/offline-search.js" defer />
       <p>
         <a href={`/${locale}/kb`}>{t.t('ui.kb.title')}</a>
       </p>
