@@ -5,6 +5,7 @@
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
+import { searchRoutes } from '#adapters/api/search-routes.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
   const search = buildSearchIndex(kb, loadLexicon());
+  await app.register(searchRoutes, { index: search });
   await app.register(webRoutes, {
     book,
     contacts: loadContacts(),

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
+import { registerAskCommand } from '#adapters/cli/ask-command.ts';
 import { assessCommand } from '#adapters/cli/assess-command.ts';
 import { checkCommand } from '#adapters/cli/check-command.ts';
 import { flowGraph } from '#adapters/cli/flow-command.ts';
@@ -103,6 +104,8 @@ program
     }
     io.out(flowGraph(loadRuleBook(), opts.asOf ?? amsterdamToday(), opts.format));
   });
+
+registerAskCommand(program, io);
 
 try {
   await program.parseAsync();
