@@ -9,7 +9,8 @@ import { searchRoutes } from '#adapters/api/search-routes.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
-import { buildSearchIndex, loadLexicon } from '#adapters/content/load-search.ts';
+import { loadLexicon } from '#adapters/content/load-search.ts';
+import { cachedSearchIndex } from '#adapters/content/search-cache.ts';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { webRoutes } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
@@ -79,7 +80,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const pdf = new PdfRenderer();
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
-  const search = buildSearchIndex(kb, loadLexicon());
+  const search = cachedSearchIndex(kb, loadLexicon());
   await app.register(searchRoutes, { index: search });
   await app.register(webRoutes, {
     book,
