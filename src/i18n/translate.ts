@@ -41,7 +41,8 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
       new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' }),
     getDateTimeFormat: (locales: string | string[], opts?: Intl.DateTimeFormatOptions) =>
       new Intl.DateTimeFormat(locales, { ...opts, numberingSystem: 'latn', calendar: 'gregory' }),
-    getPluralRules: (locales: string | string[], opts?: Intl.PluralRulesOptions) => new Intl.PluralRules(locales, opts),
+    getPluralRules: (locales: string | string[], opts?: Intl.PluralRulesOptions) =>
+      new Intl.PluralRules(locales, opts),
   };
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });

@@ -13,10 +13,20 @@ const Hours = Type.Array(
     close: Type.String({ pattern: '^\\d{2}:\\d{2}$' }),
   }),
 );
-const Checked = { source: Type.String({ pattern: '^https://' }), lastChecked: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) };
+const Checked = {
+  source: Type.String({ pattern: '^https://' }),
+  lastChecked: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+};
 
 const NationalSchema = Type.Object({
-  duo: Type.Object({ phone: Type.String(), phoneAbroad: Type.String(), hours: Hours, post: Type.String(), url: Type.String(), ...Checked }),
+  duo: Type.Object({
+    phone: Type.String(),
+    phoneAbroad: Type.String(),
+    hours: Hours,
+    post: Type.String(),
+    url: Type.String(),
+    ...Checked,
+  }),
   ombudsman: Type.Object({ phone: Type.String(), url: Type.String(), ...Checked }),
   juridischLoket: Type.Object({ phone: Type.String(), url: Type.String(), ...Checked }),
   schoolFinder: Type.Object({ url: Type.String(), ...Checked }),
@@ -46,7 +56,10 @@ export interface Contacts {
 
 function check<T>(schema: TSchema, value: unknown, file: string): T {
   if (!Value.Check(schema, value)) {
-    throw new ContentError(file, [...Value.Errors(schema, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`));
+    throw new ContentError(
+      file,
+      [...Value.Errors(schema, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`),
+    );
   }
   return value as T;
 }
@@ -59,7 +72,10 @@ export function loadContacts(dir: string = CONTENT_DIR): Contacts {
     ? readdirSync(localDir)
         .filter((f) => f.endsWith('.yaml'))
         .sort()
-        .map((f) => ({ ...check<Static<typeof LocalSchema>>(LocalSchema, readYaml(join(localDir, f)), join(localDir, f)), id: f.replace(/\.yaml$/, '') }))
+        .map((f) => ({
+          ...check<Static<typeof LocalSchema>>(LocalSchema, readYaml(join(localDir, f)), join(localDir, f)),
+          id: f.replace(/\.yaml$/, ''),
+        }))
     : [];
   return { national, local };
 }

@@ -15,7 +15,7 @@ export interface CalendarEvent {
 
 const compact = (d: PlainDate) => d.toString().replaceAll('-', '');
 // RFC 5545: escape backslash, semicolon, comma and newlines; fold lines longer than 75 octets.
-const escape = (s: string) =>
+const escapeText = (s: string) =>
   s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
@@ -48,15 +48,15 @@ export function calendar(events: readonly CalendarEvent[], stamp: PlainDate): st
       `DTSTAMP:${compact(stamp)}T000000Z`,
       `DTSTART;VALUE=DATE:${compact(e.date)}`,
       `DTEND;VALUE=DATE:${compact(plus(e.date, { days: 1 }))}`,
-      `SUMMARY:${escape(e.summary)}`,
-      `DESCRIPTION:${escape(e.description)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
       'TRANSP:TRANSPARENT',
     );
     for (const days of e.remindDays) {
       lines.push(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        `DESCRIPTION:${escape(e.summary)}`,
+        `DESCRIPTION:${escapeText(e.summary)}`,
         `TRIGGER:-P${days}D`,
         'END:VALARM',
       );

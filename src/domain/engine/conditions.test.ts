@@ -15,10 +15,16 @@ const ctx = (facts: Facts, weekday?: 'sat' | 'sun' | 'mon') => ({
 });
 
 // "Discount when the customer is a member (hasIntegrationDiploma stands in) and has 100 loyalty hours, or on Sunday."
-const discount = w.any(w.all(w.is('hasIntegrationDiploma', true), w.atLeast('courseHours', { param: 'loyalty.hours' })), w.derived('weekday', ['sun']));
+const discount = w.any(
+  w.all(w.is('hasIntegrationDiploma', true), w.atLeast('courseHours', { param: 'loyalty.hours' })),
+  w.derived('weekday', ['sun']),
+);
 
 test('all() is false as soon as one part is false, whatever is unknown', () => {
-  const r = evaluate(w.all(w.is('hasIntegrationDiploma', true), w.atLeast('courseHours', 5)), ctx({ hasIntegrationDiploma: false }));
+  const r = evaluate(
+    w.all(w.is('hasIntegrationDiploma', true), w.atLeast('courseHours', 5)),
+    ctx({ hasIntegrationDiploma: false }),
+  );
   assert.deepEqual(r, { value: false, missing: 0 });
 });
 
@@ -45,13 +51,22 @@ test('a derived value that is unknown reports the facts it needs', () => {
 });
 
 test('thresholds can be legal parameters, looked up by the context', () => {
-  assert.equal(evaluate(w.atLeast('courseHours', { param: 'loyalty.hours' }), ctx({ courseHours: 99 })).value, false);
-  assert.equal(evaluate(w.atLeast('courseHours', { param: 'loyalty.hours' }), ctx({ courseHours: 100 })).value, true);
+  assert.equal(
+    evaluate(w.atLeast('courseHours', { param: 'loyalty.hours' }), ctx({ courseHours: 99 })).value,
+    false,
+  );
+  assert.equal(
+    evaluate(w.atLeast('courseHours', { param: 'loyalty.hours' }), ctx({ courseHours: 100 })).value,
+    true,
+  );
 });
 
 test('not() keeps unknown unknown', () => {
   assert.equal(evaluate(w.not(w.is('medicalLimitation', true)), ctx({})).value, undefined);
-  assert.equal(evaluate(w.not(w.is('medicalLimitation', true)), ctx({ medicalLimitation: false })).value, true);
+  assert.equal(
+    evaluate(w.not(w.is('medicalLimitation', true)), ctx({ medicalLimitation: false })).value,
+    true,
+  );
 });
 
 test('includes-any reads list facts; an empty list is a known "none"', () => {

@@ -72,10 +72,18 @@ export function walkQuestionPaths(
     if (!q) {
       walk.results[a.obligation] = (walk.results[a.obligation] ?? 0) + 1;
       if (a.obligation === 'unknown' && !a.missing.some((f) => dontKnow.has(f))) {
-        walk.problems.push({ kind: 'dead-end', facts, detail: `unknown, nothing left to ask; missing ${a.missing.join(',')}` });
+        walk.problems.push({
+          kind: 'dead-end',
+          facts,
+          detail: `unknown, nothing left to ask; missing ${a.missing.join(',')}`,
+        });
       }
       if (a.reasons.length === 0 || a.reasons.some((r) => !r.source.url || !r.source.law)) {
-        walk.problems.push({ kind: 'no-source', facts, detail: `result ${a.obligation} without a legal source` });
+        walk.problems.push({
+          kind: 'no-source',
+          facts,
+          detail: `result ${a.obligation} without a legal source`,
+        });
       }
       return;
     }

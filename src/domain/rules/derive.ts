@@ -13,8 +13,8 @@ import {
 } from '../dates/plain-date.ts';
 import { type Derived, FACT_BIT, maskOf } from '../engine/conditions.ts';
 import type { Facts } from '../facts/facts.ts';
-import { wi2013Fine } from './consequences.ts';
 import { type RuleBook, valueOn } from '../rulebook.ts';
+import { wi2013Fine } from './consequences.ts';
 
 export const REGIMES = ['wi2007', 'wi2013', 'wi2021'] as const;
 export type Regime = (typeof REGIMES)[number];
@@ -74,9 +74,10 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     startBasis: start.basis ? known(start.basis) : unknown(startMissing),
     regime: regime ? known(regime) : unknown(startMissing),
     // Not retroactive: for Turkish nationals what counts is when they arrived (the permit), not a later 18th birthday.
-    turkishEra: (facts.permitDate ?? start.date)
-      ? known(turkishEra((facts.permitDate ?? start.date)!, book))
-      : unknown(startMissing),
+    turkishEra:
+      (facts.permitDate ?? start.date)
+        ? known(turkishEra((facts.permitDate ?? start.date)!, book))
+        : unknown(startMissing),
     nt2Era: start.date
       ? known(
           isBefore(start.date, valueOn(book, 'diploma.nt2EntreeFull.before', start.date))

@@ -22,31 +22,31 @@ export interface Token {
 
 // Invisible characters that only change rendering: soft hyphen, ZWSP, ZWJ, LRM/RLM, ALM, word
 // joiner, BOM and the bidi controls. ZWNJ is a word break in Persian (می‌شود = می + شود).
-const INVISIBLE = /[\u00AD\u200B\u200D\u200E\u200F\u061C\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+const INVISIBLE = /[\u00AD\u200B\u200E\u200F\u061C\u2060\uFEFF\u202A-\u202E\u2066-\u2069]|\u200D/g;
 // Arabic diacritics (tashkeel), Quranic annotation marks, the superscript alef, and tatweel.
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/g;
 
 const ARABIC_LETTER_MAP: Record<string, string> = {
-  'أ': 'ا',
-  'إ': 'ا',
-  'آ': 'ا',
-  'ٱ': 'ا',
-  'ٲ': 'ا',
-  'ٳ': 'ا',
-  'ؤ': 'و',
-  'ئ': 'ي',
-  'ى': 'ي', // alef maqsura
-  'ی': 'ي', // Persian yeh
-  'ې': 'ي',
-  'ۍ': 'ي',
-  'ێ': 'ي',
-  'ک': 'ك', // Persian keheh
-  'ڪ': 'ك',
-  'ة': 'ه', // ta marbuta
-  'ۀ': 'ه',
-  'ە': 'ه',
-  'ھ': 'ه',
-  'ۃ': 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ؤ: 'و',
+  ئ: 'ي',
+  ى: 'ي', // alef maqsura
+  ی: 'ي', // Persian yeh
+  ې: 'ي',
+  ۍ: 'ي',
+  ێ: 'ي',
+  ک: 'ك', // Persian keheh
+  ڪ: 'ك',
+  ة: 'ه', // ta marbuta
+  ۀ: 'ه',
+  ە: 'ه',
+  ھ: 'ه',
+  ۃ: 'ه',
 };
 const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
 
@@ -164,9 +164,18 @@ export function tokenize(text: string, lang?: string): Token[] {
       }
     }
     for (const t of wordTokens) tokens.push(t);
-    if (parts.length > 1 && wordTokens.length > 1 && wordTokens.every((t) => t.script === wordTokens[0]!.script)) {
+    if (
+      parts.length > 1 &&
+      wordTokens.length > 1 &&
+      wordTokens.every((t) => t.script === wordTokens[0]!.script)
+    ) {
       const joined = wordTokens.map((t) => t.text).join('');
-      tokens.push({ text: joined, script: wordTokens[0]!.script, capital: wordTokens[0]!.capital, joined: true });
+      tokens.push({
+        text: joined,
+        script: wordTokens[0]!.script,
+        capital: wordTokens[0]!.capital,
+        joined: true,
+      });
     }
   }
   return tokens;
@@ -182,6 +191,11 @@ function splitApostrophes(part: string): string[] {
     else if (UPPER_START.test(current)) {
       out.push(current);
       current = piece;
+    } else if (current.length <= 2 || current.toLowerCase() === 'qu') {
+      // After a short head the rest may be a word of its own (French l'intégration, d'asile):
+      // keep both readings, the joined one (Somali go'aan) and the rest.
+      out.push(current + piece, piece);
+      current = '';
     } else current += piece;
   }
   if (current) out.push(current);
@@ -356,9 +370,10 @@ export function persianLight(word: string): string {
   return w;
 }
 
+// Articles and possessives, also in their assimilated forms (ganaax-aaga, imtixaan-ka); longest first.
 const SO_SUFFIXES = [
-  'ooyinka',
   'ooyinkeeda',
+  'ooyinka',
   'ooyin',
   'yaasha',
   'kaaga',
@@ -375,14 +390,23 @@ const SO_SUFFIXES = [
   'teena',
   'kiina',
   'tiina',
+  'aaga',
+  'aada',
+  'ayga',
+  'ayda',
+  'iisa',
+  'eeda',
+  'ooda',
+  'eena',
+  'iina',
   'adda',
+  'yada',
+  'yaal',
   'kii',
   'tii',
   'gii',
   'dii',
   'hii',
-  'yada',
-  'yaal',
   'aha',
   'ka',
   'ta',
@@ -391,7 +415,7 @@ const SO_SUFFIXES = [
   'ha',
   'sa',
   'a',
-];
+].sort((a, b) => b.length - a.length);
 
 /** Light Somali stemming: definite articles and possessive endings (ganaaxa, ganaaxaaga → ganaax). */
 export function somaliLight(word: string): string {

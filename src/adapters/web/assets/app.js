@@ -30,7 +30,7 @@
             return;
           }
           const target = document.querySelector(b.dataset.read || 'main');
-          const u = new SpeechSynthesisUtterance(target ? target.innerText : '');
+          const u = new SpeechSynthesisUtterance(target ? target.textContent : '');
           u.lang = voice.lang;
           u.voice = voice;
           u.onend = () => {

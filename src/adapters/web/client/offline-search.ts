@@ -3,15 +3,8 @@
  * browser over the index the service worker keeps (/{lang}/search-index.json). Used on the
  * offline page, which the service worker shows for a search made while offline.
  */
-import { stemmer as arabic } from '@orama/stemmers/arabic';
-import { stemmer as dutch } from '@orama/stemmers/dutch';
-import { stemmer as english } from '@orama/stemmers/english';
-import { stemmer as russian } from '@orama/stemmers/russian';
-import { stemmer as turkish } from '@orama/stemmers/turkish';
-import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
+import { STEMMERS } from '#adapters/content/stemmers.ts';
 import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
-
-const STEMMERS = { nl: dutch, en: english, tr: turkish, ar: arabic, uk: ukrainian, ru: russian };
 
 async function run() {
   const box = document.getElementById('offline-results');

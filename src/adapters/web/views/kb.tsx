@@ -174,7 +174,7 @@ export function OfflinePage({ ctx }: { ctx: PageContext }) {
         </p>
         <ol class="results" />
       </section>
-      <form class="search" role="search" method="get" action={`/${locale}/search`}>
+      <form class="search" aria-label={t.t('ui.search.label')} method="get" action={`/${locale}/search`}>
         <label for="q">{t.t('ui.search.label')}</label>
         <span class="search-row">
           <input id="q" name="q" type="search" dir="auto" maxLength={500} />

@@ -63,7 +63,7 @@ export function Page(props: {
           </nav>
         </header>
         {props.search !== false && (
-          <form class="search" role="search" method="get" action={`/${locale}/search`}>
+          <form class="search" aria-label={t.t('ui.search.label')} method="get" action={`/${locale}/search`}>
             <label for="q">{t.t('ui.search.label')}</label>
             <span class="search-row">
               <input

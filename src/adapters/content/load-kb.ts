@@ -1,0 +1,137 @@
+/**
+ * Reads the knowledge base: every content/kb/<topic>/<lang>.yaml, validated against its schema
+ * (content/kb/README.md), and the topic list content/kb/topics.yaml. Every problem names its file.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { parseIsoDate } from '#domain/dates/plain-date.ts';
+import { KB_LANGS } from '#domain/search/analyze.ts';
+import { CONTENT_DIR } from './content-paths.ts';
+import { ContentError, readYaml } from './load-rulebook.ts';
+
+export const KB_STATUSES = ['authored', 'machine-assisted', 'reviewed'] as const;
+
+const TopicId = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
+/** One of a list of strings, typed as their union. */
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
+
+export const KbEntrySchema = Type.Object(
+  {
+    topic: TopicId,
+    lang: oneOf(KB_LANGS),
+    status: oneOf(KB_STATUSES),
+    lastChecked: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    title: Type.String({ minLength: 3 }),
+    summary: Type.String({ minLength: 3 }),
+    answer: Type.String({ minLength: 3 }),
+    phrasings: Type.Array(Type.String({ minLength: 2 }), { minItems: 5 }),
+    terms: Type.Optional(Type.Record(Type.String({ minLength: 1 }), Type.String({ minLength: 1 }))),
+    sources: Type.Array(
+      Type.Object(
+        { url: Type.String({ pattern: '^https?://\\S+$' }), label: Type.String({ minLength: 1 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+    related: Type.Array(TopicId),
+    check: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+
+export type KbEntry = Static<typeof KbEntrySchema>;
+
+const TopicsSchema = Type.Array(TopicId, { minItems: 1 });
+
+export interface KbProblem {
+  file: string;
+  problem: string;
+}
+
+export interface KbReadResult {
+  entries: KbEntry[];
+  problems: KbProblem[];
+}
+
+export function kbDir(contentDir: string = CONTENT_DIR): string {
+  return join(contentDir, 'kb');
+}
+
+/** The topic ids of content/kb/topics.yaml. */
+export function loadTopicIds(contentDir: string = CONTENT_DIR): string[] {
+  const file = join(kbDir(contentDir), 'topics.yaml');
+  const value = readYaml(file);
+  const problems = [...Value.Errors(TopicsSchema, value)].map(
+    (e) => `${e.instancePath || '/'}: ${e.message}`,
+  );
+  if (problems.length) throw new ContentError(file, problems);
+  return value as string[];
+}
+
+/**
+ * Reads every <topic>/<lang>.yaml under content/kb and collects all problems instead of stopping
+ * at the first (the content check reports them all).
+ */
+export function readKb(contentDir: string = CONTENT_DIR): KbReadResult {
+  const dir = kbDir(contentDir);
+  const entries: KbEntry[] = [];
+  const problems: KbProblem[] = [];
+  const topicDirs = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  for (const topic of topicDirs) {
+    for (const name of readdirSync(join(dir, topic)).sort()) {
+      const file = join(dir, topic, name);
+      const rel = `content/kb/${topic}/${name}`;
+      if (!name.endsWith('.yaml')) {
+        problems.push({ file: rel, problem: 'not a .yaml file' });
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = readYaml(file);
+      } catch (error) {
+        problems.push({
+          file: rel,
+          problem: `not valid YAML: ${(error as Error).message.split('\n').slice(1).join(' ').trim()}`,
+        });
+        continue;
+      }
+      const errors = [...Value.Errors(KbEntrySchema, value)].map(
+        (e) => `${e.instancePath || '/'}: ${e.message}`,
+      );
+      if (errors.length) {
+        for (const problem of errors) problems.push({ file: rel, problem });
+        continue;
+      }
+      const entry = value as KbEntry;
+      const lang = name.slice(0, -'.yaml'.length);
+      if (entry.topic !== topic)
+        problems.push({ file: rel, problem: `/topic: "${entry.topic}" is not the folder name "${topic}"` });
+      if (entry.lang !== lang)
+        problems.push({ file: rel, problem: `/lang: "${entry.lang}" is not the file name "${lang}"` });
+      if (!parseIsoDate(entry.lastChecked))
+        problems.push({ file: rel, problem: `/lastChecked: ${entry.lastChecked} is not a calendar date` });
+      entries.push(entry);
+    }
+  }
+  return { entries, problems };
+}
+
+/** The knowledge base, or a ContentError naming every bad file. */
+export function loadKb(contentDir: string = CONTENT_DIR): KbEntry[] {
+  const { entries, problems } = readKb(contentDir);
+  if (problems.length) {
+    const byFile = new Map<string, string[]>();
+    for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.problem]);
+    throw new ContentError(
+      'content/kb',
+      [...byFile].map(([file, list]) => `${file}: ${list.join('; ')}`),
+    );
+  }
+  return entries;
+}

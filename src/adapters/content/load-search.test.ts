@@ -1,0 +1,65 @@
+// The search index of the bundled content: the questions written for the tests (not an
+// evaluation set) land on their topic, and questions about something else are not confident.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
+import { OUT_OF_SCOPE_PROBES, TOPIC_PROBES } from '../../../test/fixtures/search-probes.ts';
+import { loadLexicon, loadSearchIndex, STEMMERS } from './load-search.ts';
+
+const index = loadSearchIndex();
+
+test('the lexicon loads, and every concept has terms in every knowledge-base language', () => {
+  const lexicon = loadLexicon();
+  const missing: string[] = [];
+  for (const [concept, terms] of Object.entries(lexicon.concepts)) {
+    for (const lang of ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so']) {
+      if (!terms[lang] && !['duo', 'knm', 'ona', 'map'].includes(concept)) missing.push(`${concept}/${lang}`);
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('every topic of the knowledge base is in the index, with a title in every language', () => {
+  assert.equal(index.data.topics.length, 40);
+  for (const t of index.data.topics) assert.equal(Object.keys(index.data.titles[t]!).length, 8, t);
+});
+
+test('in-scope questions (typos, mixed languages, transliteration, other languages) find their topic', () => {
+  const misses: string[] = [];
+  let top1 = 0;
+  for (const p of TOPIC_PROBES) {
+    const ranking = index.search(p.q, { limit: 40 }).results.map((r) => r.topic);
+    if (ranking[0] === p.topic) top1++;
+    if (!ranking.slice(0, 3).includes(p.topic))
+      misses.push(`${p.lang}: ${p.q} → ${ranking.slice(0, 3).join(', ')}`);
+  }
+  assert.deepEqual(misses, [], 'not in the top 3');
+  assert.ok(top1 >= 0.85 * TOPIC_PROBES.length, `top-1 ${top1}/${TOPIC_PROBES.length}`);
+});
+
+test('questions about something else (driving licence, weather, recipes, football) are not confident', () => {
+  const confident = OUT_OF_SCOPE_PROBES.filter((p) => index.search(p.q).confident).map(
+    (p) => `${p.lang}: ${p.q}`,
+  );
+  assert.deepEqual(confident, []);
+});
+
+test('results come in the language of the question by its script, or the one asked for', () => {
+  const lang = (q: string, wanted?: string) =>
+    index.search(q, wanted ? { lang: wanted } : {}).results[0]!.lang;
+  assert.equal(lang('ፈተና inburgering ክንደይ ይከፍል'), 'ti');
+  assert.equal(lang('Скільки коштує іспит?'), 'uk');
+  assert.equal(lang('هزینه امتحان چقدر است؟'), 'fa');
+  assert.equal(lang('كم تكلفة الامتحان؟'), 'ar');
+  assert.equal(lang('Sınav ücreti ne kadar?'), 'tr');
+  assert.equal(lang('Wat kost het examen?'), 'nl');
+  assert.equal(lang('Imtixaanka waa imisa lacagtiisu?'), 'so');
+  assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
+  assert.equal(lang('Combien coûte l’examen ?'), 'en');
+});
+
+test('the built index round-trips through JSON for the browser', () => {
+  const data = JSON.parse(JSON.stringify(index.toJSON())) as SearchIndexData;
+  const copy = SearchIndex.fromJSON(data, STEMMERS);
+  for (const p of TOPIC_PROBES.slice(0, 8)) assert.deepEqual(copy.search(p.q), index.search(p.q));
+});

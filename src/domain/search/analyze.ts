@@ -1,0 +1,167 @@
+/**
+ * From words to matching keys. A word in a known language (a knowledge-base text, a lexicon
+ * term) gets its folded form, its stem from that language's stemmer and a light-stemmed form; a
+ * word of a question, whose language is not known for sure, gets the keys of every language
+ * written in its script, each with a weight (the detected language weighs most).
+ *
+ * Stemmers are injected (the domain imports no packages): `{ nl: stem, en: stem, ... }`.
+ */
+import {
+  arabicLight,
+  consonantSkeleton,
+  cyrillicToLatin,
+  ethiopicSkeleton,
+  fold,
+  persianLight,
+  type Script,
+  somaliLight,
+  type Token,
+  tigrinyaLight,
+} from './text.ts';
+
+export type Stemmer = (word: string) => string;
+export type Stemmers = Readonly<Partial<Record<string, Stemmer>>>;
+
+/** The languages of the knowledge base. */
+export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so'] as const;
+export type KbLang = (typeof KB_LANGS)[number];
+
+export function isKbLang(value: unknown): value is KbLang {
+  return typeof value === 'string' && (KB_LANGS as readonly string[]).includes(value);
+}
+
+/** Knowledge-base languages per script, in order of preference when nothing else is known. */
+export const SCRIPT_LANGS: Readonly<Record<Script, readonly KbLang[]>> = {
+  latin: ['en', 'nl', 'tr', 'so'],
+  arabic: ['ar', 'fa'],
+  cyrillic: ['uk'],
+  ethiopic: ['ti'],
+  other: [],
+};
+
+/** Languages with a stemmer but no content: used to match lexicon terms written in them. */
+const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
+  latin: ['de', 'fr', 'es', 'it', 'pt'],
+  arabic: [],
+  cyrillic: ['ru'],
+  ethiopic: [],
+  other: [],
+};
+
+function stem(stemmers: Stemmers, lang: string, word: string): string | undefined {
+  const s = stemmers[lang];
+  if (!s) return undefined;
+  try {
+    const out = s(word);
+    return out ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys of a word written in a known language (knowledge-base text, lexicon term). */
+export function wordKeys(tok: Token, lang: string, stemmers: Stemmers): string[] {
+  const surface = fold(tok.text, tok.script);
+  if (!surface) return [];
+  const keys = new Set([surface]);
+  const add = (k: string | undefined, script: Script = tok.script) => {
+    if (k) keys.add(fold(k, script));
+  };
+  switch (tok.script) {
+    case 'latin': {
+      // A Latin word in an Arabic, Farsi, Ukrainian or Tigrinya text is a Dutch term (DUO, inburgering).
+      const l =
+        SCRIPT_LANGS.latin.includes(lang as KbLang) || EXTRA_STEMMED.latin.includes(lang) ? lang : 'nl';
+      if (l === 'so') add(somaliLight(surface));
+      else add(stem(stemmers, l, tok.text));
+      break;
+    }
+    case 'arabic':
+      if (lang === 'fa') add(persianLight(surface));
+      else {
+        add(arabicLight(surface));
+        add(stem(stemmers, 'ar', tok.text));
+      }
+      break;
+    case 'cyrillic':
+      add(stem(stemmers, lang === 'ru' ? 'ru' : 'uk', tok.text));
+      break;
+    case 'ethiopic':
+      add(tigrinyaLight(surface));
+      break;
+  }
+  return [...keys];
+}
+
+/**
+ * Keys of a question word with weights: every language of its script may be meant. The detected
+ * language's stem weighs 1, other languages' stems a little less (they can collide by chance).
+ */
+export function queryWordKeys(tok: Token, stemmers: Stemmers, primary?: string): Map<string, number> {
+  const keys = new Map<string, number>();
+  const surface = fold(tok.text, tok.script);
+  if (!surface) return keys;
+  const add = (k: string | undefined, weight: number) => {
+    if (!k) return;
+    const key = fold(k, tok.script);
+    if (key && (keys.get(key) ?? 0) < weight) keys.set(key, weight);
+  };
+  const w = (lang: string) => (primary === lang ? 1 : 0.85);
+  add(surface, 1);
+  switch (tok.script) {
+    case 'latin':
+      for (const l of ['nl', 'en', 'tr']) add(stem(stemmers, l, tok.text), w(l));
+      add(somaliLight(surface), w('so'));
+      break;
+    case 'arabic':
+      add(arabicLight(surface), w('ar'));
+      add(stem(stemmers, 'ar', tok.text), w('ar'));
+      add(persianLight(surface), w('fa'));
+      break;
+    case 'cyrillic':
+      add(stem(stemmers, 'uk', tok.text), 1);
+      add(stem(stemmers, 'ru', tok.text), 0.9);
+      break;
+    case 'ethiopic':
+      add(tigrinyaLight(surface), 0.9);
+      break;
+  }
+  return keys;
+}
+
+/** Keys used to find lexicon terms in a question: every stemmer of the script, content or not. */
+export function lexiconProbeKeys(tok: Token, stemmers: Stemmers): Set<string> {
+  const keys = new Set(queryWordKeys(tok, stemmers).keys());
+  for (const l of EXTRA_STEMMED[tok.script]) {
+    const s = stem(stemmers, l, tok.text);
+    if (s) keys.add(fold(s, tok.script));
+  }
+  return keys;
+}
+
+/** Character 3-grams with word boundaries; Ethiopic words by their consonant skeleton. */
+export function trigramsOf(tok: Token): string[] {
+  const base = tok.script === 'ethiopic' ? ethiopicSkeleton(tok.text) : fold(tok.text, tok.script);
+  return gramsOfString(base);
+}
+
+export function gramsOfString(base: string): string[] {
+  const chars = [...`^${base}$`];
+  if (chars.length < 4) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= chars.length; i++) out.push(chars.slice(i, i + 3).join(''));
+  return out;
+}
+
+/** Extra 3-grams of a document word: Cyrillic words also in Latin letters (shtraf finds штраф). */
+export function documentExtraTrigrams(tok: Token): string[] {
+  if (tok.script !== 'cyrillic') return [];
+  return gramsOfString(fold(cyrillicToLatin(tok.text), 'latin'));
+}
+
+/** Consonant skeleton of an Arabic-script word, or of a Latin word that may transliterate one. */
+export function skeletonKey(tok: Token): string | undefined {
+  if (tok.script !== 'arabic' && tok.script !== 'latin') return undefined;
+  const s = consonantSkeleton(tok.text, tok.script);
+  return s.length >= 3 ? s : undefined;
+}

@@ -1,0 +1,121 @@
+/**
+ * Which knowledge-base language a question is written in: by script first (Ge'ez → ti,
+ * Cyrillic → uk), then by a word-frequency model learnt from the knowledge base itself, with the
+ * lexicon's language tags and a few letters as extra evidence. Undefined when the words are not
+ * those of any knowledge-base language (the caller then answers in English).
+ */
+import { KB_LANGS, type KbLang, SCRIPT_LANGS } from './analyze.ts';
+import { fold, type Script, type Token } from './text.ts';
+
+export interface LangModel {
+  /** Words counted per language. */
+  n: number;
+  /** Folded word → count (words seen at least twice). */
+  words: Record<string, number>;
+}
+export type LangModels = Record<string, LangModel>;
+
+const PERSIAN_LETTERS = /[پچژگ]/;
+const TURKISH_LETTERS = /[şğı]/;
+
+export interface Detection {
+  lang: KbLang | undefined;
+  script: Script;
+}
+
+/** Counts words per language for the model; only words in the language's own script count. */
+export class LangModelBuilder {
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly totals = new Map<string, number>();
+
+  add(lang: string, folded: string, script: Script): void {
+    if (!(SCRIPT_LANGS[script] as readonly string[]).includes(lang)) return;
+    const map = this.counts.get(lang) ?? new Map<string, number>();
+    this.counts.set(lang, map);
+    map.set(folded, (map.get(folded) ?? 0) + 1);
+    this.totals.set(lang, (this.totals.get(lang) ?? 0) + 1);
+  }
+
+  /** The models, keeping words seen at least twice. */
+  build(): LangModels {
+    const models: LangModels = {};
+    for (const [lang, map] of this.counts) {
+      const words: Record<string, number> = Object.create(null);
+      for (const [w, c] of map) if (c >= 2) words[w] = c;
+      models[lang] = { n: this.totals.get(lang) ?? 0, words };
+    }
+    return models;
+  }
+}
+
+function count(model: LangModel | undefined, word: string): number {
+  return model && Object.hasOwn(model.words, word) ? (model.words[word] ?? 0) : 0;
+}
+
+/**
+ * @param votes languages of lexicon terms found in the question (one entry per term).
+ * @param foreignWords function words of languages without answers (German, French, Spanish ...).
+ */
+export function detectLanguage(
+  tokens: readonly Token[],
+  models: LangModels,
+  votes: readonly string[] = [],
+  foreignWords: ReadonlySet<string> = new Set(),
+): Detection {
+  const words = tokens.filter((t) => t.script !== 'other');
+  if (words.length === 0) return { lang: undefined, script: 'other' };
+  // Words every language uses (DUO, inburgering) say nothing about the language.
+  const neutral = (w: string) => KB_LANGS.filter((l) => count(models[l], w) > 0).length >= 4;
+  const perScript = new Map<Script, Token[]>();
+  for (const t of words) {
+    if (t.script === 'latin' && neutral(fold(t.text, t.script))) continue;
+    const list = perScript.get(t.script) ?? [];
+    list.push(t);
+    perScript.set(t.script, list);
+  }
+  if (perScript.size === 0)
+    perScript.set(
+      'latin',
+      words.filter((t) => t.script === 'latin'),
+    );
+  const [script, scriptWords] = [...perScript.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  const candidates = SCRIPT_LANGS[script];
+  if (candidates.length === 0) return { lang: undefined, script };
+  if (candidates.length === 1) return { lang: candidates[0], script };
+
+  let best: KbLang | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let bestKnown = 0;
+  let bestForeign = 0;
+  for (const lang of candidates) {
+    const model = models[lang];
+    if (!model) continue;
+    let score = 0;
+    let known = 0;
+    let foreign = 0;
+    for (const t of scriptWords) {
+      const w = fold(t.text, t.script);
+      const c = count(model, w);
+      if (c > 0) known++;
+      else if (foreignWords.has(w)) foreign++;
+      score += Math.log((c + 0.1) / (model.n + 1));
+    }
+    // Terms of languages without answers found in the question count for none of ours.
+    foreign += votes.filter((v) => !(KB_LANGS as readonly string[]).includes(v.split('-')[0]!)).length;
+    for (const v of votes) if (v === lang) score += 3;
+    if (lang === 'fa' && scriptWords.some((t) => PERSIAN_LETTERS.test(t.text))) score += 6;
+    if (lang === 'tr' && scriptWords.some((t) => TURKISH_LETTERS.test(t.text))) score += 6;
+    if (score > bestScore) {
+      best = lang;
+      bestScore = score;
+      bestKnown = known;
+      bestForeign = foreign;
+    }
+  }
+  // A Latin-script question whose words no model knows is in another language (German, French ...).
+  const voted = best !== undefined && votes.includes(best);
+  if (script === 'latin' && !voted && bestKnown < Math.max(1, 0.3 * scriptWords.length))
+    return { lang: undefined, script };
+  if (script === 'latin' && bestForeign >= 2 && bestForeign >= bestKnown) return { lang: undefined, script };
+  return { lang: best, script };
+}

@@ -1,0 +1,215 @@
+/**
+ * The cross-language lexicon: domain concepts (pregnancy, fine, DUO, exemption ...) with their
+ * terms in each language, including Latin transliterations. A term found in a question or in a
+ * knowledge-base text becomes the concept's language-neutral token, so a question in one
+ * language meets the answer written in another. Out-of-scope concepts (driving licence, weather
+ * ...) tell the ranker that a question is about something else.
+ */
+import { lexiconProbeKeys, type Stemmers, wordKeys } from './analyze.ts';
+import { fold, normaliseText, type Script, type Token, tokenize } from './text.ts';
+
+/** The lexicon as authored (content/search/lexicon.yaml). Language tags: `nl`, `ar`, `ar-Latn` ... */
+export interface LexiconSource {
+  /** Concepts that mark a question as being about civic integration at all. */
+  core?: readonly string[];
+  /** Concepts of questions Wegwijs does not answer. */
+  outOfScope?: readonly string[];
+  concepts: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /** Function words of languages without answers (their frequency cannot be learnt from the content). */
+  stopwords?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface CompiledTerm {
+  /** Concept number. */
+  c: number;
+  /** Language tag of the term. */
+  l: string;
+  /** Per word of the term: its matching keys (first key = folded surface). */
+  k: string[][];
+}
+
+export interface LexiconData {
+  concepts: string[];
+  core: number[];
+  outOfScope: number[];
+  terms: CompiledTerm[];
+  /** Folded function words. */
+  stopwords: string[];
+}
+
+export interface ConceptMatch {
+  concept: number;
+  lang: string;
+  start: number;
+  end: number;
+}
+
+/** A word as the matcher sees it. */
+export interface ProbeWord {
+  keys: ReadonlySet<string>;
+  surface: string;
+  script: Script;
+  joined?: boolean;
+}
+
+export function compileLexicon(source: LexiconSource, stemmers: Stemmers): LexiconData {
+  const concepts = Object.keys(source.concepts);
+  const index = new Map(concepts.map((c, i) => [c, i]));
+  const idsOf = (ids: readonly string[] | undefined, what: string) =>
+    (ids ?? []).map((id) => {
+      const i = index.get(id);
+      if (i === undefined) throw new Error(`lexicon: ${what} names unknown concept "${id}"`);
+      return i;
+    });
+  const terms: CompiledTerm[] = [];
+  const seen = new Set<string>();
+  concepts.forEach((concept, c) => {
+    for (const [tag, list] of Object.entries(source.concepts[concept]!)) {
+      const lang = tag.split('-')[0]!;
+      const transliterated = tag.endsWith('-Latn');
+      for (const term of list) {
+        const tokens = tokenize(normaliseText(String(term)), lang);
+        if (tokens.length === 0) continue;
+        // Stems shorter than a plain word are left out: Turkish kanun → kan would match Dutch "kan".
+        const k = tokens.map((t) =>
+          transliterated
+            ? [fold(t.text, t.script)]
+            : wordKeys(t, lang, stemmers).filter(
+                (key, i) => i === 0 || [...key].length >= (t.script === 'ethiopic' ? 3 : 4),
+              ),
+        );
+        const id = `${c}|${k.map((x) => x[0]).join(' ')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        terms.push({ c, l: tag, k });
+      }
+    }
+  });
+  return {
+    concepts,
+    core: idsOf(source.core, 'core'),
+    outOfScope: idsOf(source.outOfScope, 'outOfScope'),
+    terms,
+    stopwords: [
+      ...new Set(
+        Object.values(source.stopwords ?? {}).flatMap((list) =>
+          list.flatMap((w) => tokenize(normaliseText(w)).map((t) => fold(t.text, t.script))),
+        ),
+      ),
+    ],
+  };
+}
+
+const MAX_SUFFIX = 6;
+function minPrefix(script: Script): number {
+  return script === 'latin' || script === 'cyrillic' ? 4 : 3;
+}
+
+export class LexiconMatcher {
+  readonly data: LexiconData;
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+
+  constructor(data: LexiconData) {
+    this.data = data;
+    data.terms.forEach((term, i) => {
+      for (const key of term.k[0]!) push(this.byKey, key, i);
+      const surface = term.k[0]![0]!;
+      push(this.byPrefix, surface, i);
+    });
+  }
+
+  /** Words of a text, as probes for the matcher (question words: keys of every language). */
+  static probes(tokens: readonly Token[], stemmers: Stemmers, lang?: string): ProbeWord[] {
+    return tokens.map((t) => ({
+      keys: lang ? new Set(wordKeys(t, lang, stemmers)) : lexiconProbeKeys(t, stemmers),
+      surface: fold(t.text, t.script),
+      script: t.script,
+      joined: t.joined,
+    }));
+  }
+
+  /** Every term found, longest first at each position; one match per concept and position. */
+  /**
+   * The terms found, as concepts. At each word the longest terms win, and among those the ones
+   * whose first word was written as in the lexicon beat those found through a stem: "Pays-Bas"
+   * is the Netherlands, not English "pay".
+   */
+  match(words: readonly ProbeWord[]): ConceptMatch[] {
+    const out: ConceptMatch[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      // The joined form of a hyphenated word only continues a term (Pays-Bas); its parts start them.
+      if (word.joined) continue;
+      const exact = new Set<number>();
+      for (const key of word.keys) for (const t of this.byKey.get(key) ?? []) exact.add(t);
+      let found = this.extend(exact, words, i);
+      // A longer word that starts with a term (hamileyim, ganaaxaaga) counts when nothing matched exactly.
+      if (found.length === 0) found = this.extend(this.prefixCandidates(word), words, i);
+      if (found.length === 0) continue;
+      const end = Math.max(...found.map((f) => f.match.end));
+      const longest = found.filter((f) => f.match.end === end);
+      const quality = Math.max(...longest.map((f) => f.quality));
+      const best = new Map<number, ConceptMatch>();
+      for (const f of longest) if (f.quality === quality) best.set(f.match.concept, f.match);
+      out.push(...best.values());
+    }
+    return out;
+  }
+
+  private extend(candidates: ReadonlySet<number>, words: readonly ProbeWord[], i: number) {
+    const found: { match: ConceptMatch; quality: number }[] = [];
+    for (const t of candidates) {
+      const term = this.data.terms[t]!;
+      const end = this.matchRest(term, words, i);
+      if (end < 0) continue;
+      const quality = term.k[0]![0] === words[i]!.surface ? 2 : 1;
+      found.push({ match: { concept: term.c, lang: term.l, start: i, end }, quality });
+    }
+    return found;
+  }
+
+  private prefixCandidates(word: ProbeWord): Set<number> {
+    const out = new Set<number>();
+    const chars = [...word.surface];
+    const min = minPrefix(word.script);
+    for (let len = Math.max(min, chars.length - MAX_SUFFIX); len < chars.length; len++) {
+      for (const t of this.byPrefix.get(chars.slice(0, len).join('')) ?? []) out.add(t);
+    }
+    return out;
+  }
+
+  /** Index after the last word of the term starting at i, or -1. One extra word may sit inside. */
+  private matchRest(term: CompiledTerm, words: readonly ProbeWord[], i: number): number {
+    let pos = i + 1;
+    let gaps = 0;
+    for (let w = 1; w < term.k.length; w++) {
+      const keys = term.k[w]!;
+      if (pos < words.length && wordMatches(keys, words[pos]!)) pos++;
+      else if (gaps === 0 && pos + 1 < words.length && wordMatches(keys, words[pos + 1]!)) {
+        gaps++;
+        pos += 2;
+      } else return -1;
+    }
+    return pos;
+  }
+}
+
+function wordMatches(termKeys: readonly string[], word: ProbeWord): boolean {
+  for (const k of termKeys) if (word.keys.has(k)) return true;
+  const surface = termKeys[0]!;
+  const len = [...surface].length;
+  const wordLen = [...word.surface].length;
+  return (
+    len >= minPrefix(word.script) &&
+    wordLen > len &&
+    wordLen - len <= MAX_SUFFIX &&
+    word.surface.startsWith(surface)
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stemmer as arabic } from '@orama/stemmers/arabic';
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as german } from '@orama/stemmers/german';
+import { TEST_DOCS, TEST_LEXICON } from '../../../test/fixtures/search-corpus.ts';
+import { damerauLevenshtein } from './fuzzy.ts';
+import { compileLexicon, LexiconMatcher } from './lexicon.ts';
+import { SearchIndex, type SearchIndexData } from './search-index.ts';
+import { normaliseText, tokenize } from './text.ts';
+
+const STEMMERS = { en: english, ar: arabic, de: german };
+const index = SearchIndex.build(TEST_DOCS, TEST_LEXICON, STEMMERS);
+const top = (q: string, lang?: string) => index.search(q, lang ? { lang } : {}).results[0]!;
+
+test('finds the topic in the language of the question', () => {
+  assert.equal(top('How big is the fine?').topic, 'fine');
+  assert.equal(top('كم الغرامة؟').topic, 'fine');
+  assert.equal(top('هل يجب أن أسدد القرض؟').topic, 'loan');
+});
+
+test('answers in the wanted language, else the language of the question, else English', () => {
+  assert.deepEqual((({ lang, url }) => ({ lang, url }))(top('How big is the fine?', 'ar')), {
+    lang: 'ar',
+    url: '/ar/kb/fine',
+  });
+  assert.equal(top('كم الغرامة؟').lang, 'ar');
+  assert.equal(top('How big is the fine?').lang, 'en');
+  // A language without answers (German) falls back to English.
+  assert.equal(top('Wie hoch ist die Strafe?').lang, 'en');
+  // A wanted language the topic has no answer in falls back to English too.
+  assert.equal(top('fine', 'so').lang, 'en');
+});
+
+test('crosses languages through the lexicon: German, mixed Arabic + Dutch, Arabizi', () => {
+  assert.equal(top('Ich bin schwanger, bekomme ich mehr Zeit?').topic, 'extension-pregnancy-birth');
+  assert.equal(top('Darlehen zurückzahlen').topic, 'loan');
+  assert.equal(top('غرامة inburgering').topic, 'fine');
+  assert.equal(top('ana 7amel, fi wa2t?').topic, 'extension-pregnancy-birth');
+  assert.equal(top('gharama kam').topic, 'fine');
+});
+
+test('tolerates typos', () => {
+  assert.equal(top('pregant more tiem').topic, 'extension-pregnancy-birth');
+  assert.equal(top('how much is the penalti').topic, 'fine');
+  assert.equal(damerauLevenshtein('pregant', 'pregnant', 2), 1);
+  assert.equal(damerauLevenshtein('abcdef', 'badcfe', 2), 3);
+});
+
+test('confident only when an answer fits; an out-of-scope question is not', () => {
+  assert.equal(index.search('How big is the fine?').confident, true);
+  assert.equal(index.search('weather tomorrow, will it rain?').confident, false);
+  assert.equal(index.search('zxqv blorf wibble').confident, false);
+  const e = index.explain('Wetter morgen');
+  assert.deepEqual(e.outOfScope, ['weather']);
+});
+
+test('results: best first, scores between 0 and 1, limit respected', () => {
+  const { results } = index.search('DUO', { limit: 2 });
+  assert.equal(results.length, 2);
+  for (const r of results) assert.ok(r.score >= 0 && r.score <= 1);
+  assert.ok(results[0]!.score >= results[1]!.score);
+});
+
+test('the index survives JSON (it ships to the browser) and answers the same', () => {
+  const copy = SearchIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())) as SearchIndexData, STEMMERS);
+  for (const q of ['How big is the fine?', 'ana 7amel', 'قرض', 'pregant', 'constructor toString __proto__']) {
+    assert.deepEqual(copy.search(q), index.search(q));
+  }
+  assert.throws(() => SearchIndex.fromJSON({} as SearchIndexData, STEMMERS), /not a Wegwijs search index/);
+});
+
+test('words that are also JavaScript property names are plain words', () => {
+  for (const q of ['constructor', 'hasOwnProperty', '__proto__', 'valueOf prototype']) {
+    assert.doesNotThrow(() => index.search(q));
+  }
+});
+
+test('the lexicon: multi-word terms, stems and longer forms, the longest term first', () => {
+  const data = compileLexicon(TEST_LEXICON, STEMMERS);
+  const matcher = new LexiconMatcher(data);
+  const found = (text: string) =>
+    matcher
+      .match(LexiconMatcher.probes(tokenize(normaliseText(text)), STEMMERS))
+      .map((m) => data.concepts[m.concept])
+      .sort();
+  assert.deepEqual(found('I need more time'), ['extension']);
+  assert.deepEqual(found('the fines'), ['fine']);
+  assert.deepEqual(found('كم الغرامة'), ['fine']);
+  assert.deepEqual(found('time more'), []);
+  assert.throws(
+    () => compileLexicon({ core: ['nothing'], concepts: {} }, STEMMERS),
+    /core names unknown concept "nothing"/,
+  );
+});

@@ -1,0 +1,777 @@
+/**
+ * The question-answering index. One document per topic holds every language's title, phrasings,
+ * summary, terms and answer, so a question finds its topic through whichever language it shares
+ * words with, and through the concepts of the cross-language lexicon. Five signals are blended:
+ *
+ * - words: BM25F over stemmed and light-stemmed words (fuzzy, transliterated and consonant-
+ *   skeleton keys when a word is unknown);
+ * - concepts: BM25 over the lexicon concepts of the titles and phrasings;
+ * - 3-grams: character 3-grams of the question-like fields (unstemmed languages, typos);
+ * - question: cosine similarity with the nearest single stored question (a general question
+ *   finds the general topic before a specific one);
+ * - signature: the share of a topic's title concepts the question names.
+ *
+ * `confident` asks that the best topic scores well and explains most of the question's
+ * information, and that the question is not about something else (driving licence, weather).
+ * The index is plain data (`toJSON` / `fromJSON`), so the same index ships to the browser for
+ * offline search; stemmers are injected on both sides.
+ */
+import {
+  documentExtraTrigrams,
+  type KbLang,
+  queryWordKeys,
+  type Stemmers,
+  skeletonKey,
+  trigramsOf,
+  wordKeys,
+} from './analyze.ts';
+import { detectLanguage, LangModelBuilder, type LangModels } from './detect.ts';
+import { FuzzyVocabulary } from './fuzzy.ts';
+import {
+  compileLexicon,
+  type LexiconData,
+  LexiconMatcher,
+  type LexiconSource,
+  type ProbeWord,
+} from './lexicon.ts';
+import { cyrillicToLatin, fold, normaliseText, type Script, type Token, tokenize } from './text.ts';
+
+/** One knowledge-base answer in one language (the fields search reads). */
+export interface SearchDoc {
+  topic: string;
+  lang: string;
+  title: string;
+  summary: string;
+  answer: string;
+  phrasings: readonly string[];
+  terms?: Readonly<Record<string, string>>;
+}
+
+export const FIELDS = ['title', 'phrasings', 'summary', 'terms', 'answer'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface RankingParams {
+  /** BM25F weight and length normalisation per field. */
+  fields: Record<Field, { weight: number; b: number }>;
+  k1: number;
+  /** Saturation of concept frequencies (per language). */
+  conceptK1: number;
+  /** Fields whose concepts count (answers mention many concepts in passing). */
+  conceptFields: Field[];
+  /** Fields whose words also feed the 3-gram channel. */
+  gramFields: Field[];
+  gramK1: number;
+  gramB: number;
+  /** Weights of the channels in the final score. */
+  wordWeight: number;
+  conceptWeight: number;
+  gramWeight: number;
+  /** Weight of the nearest single question (title or phrasing) of a topic. */
+  questionWeight: number;
+  /** Weight of a shared concept against a shared word in question similarity. */
+  questionConceptWeight: number;
+  /** Weight of the share of a topic's title concepts that the question names. */
+  signatureWeight: number;
+  /** Confident when score + coverageWeight × coverage reaches confidenceThreshold. */
+  coverageWeight: number;
+  confidenceThreshold: number;
+}
+
+export const DEFAULT_PARAMS: RankingParams = {
+  fields: {
+    title: { weight: 3, b: 0.5 },
+    phrasings: { weight: 3, b: 0.6 },
+    summary: { weight: 1.5, b: 0.6 },
+    terms: { weight: 1, b: 0.5 },
+    answer: { weight: 1, b: 0.75 },
+  },
+  k1: 1.2,
+  conceptK1: 3,
+  conceptFields: ['title', 'phrasings'],
+  gramFields: ['title', 'phrasings', 'summary', 'terms'],
+  gramK1: 1.2,
+  gramB: 0.6,
+  wordWeight: 1,
+  conceptWeight: 0.8,
+  gramWeight: 0.6,
+  questionWeight: 1,
+  questionConceptWeight: 0.7,
+  signatureWeight: 0.5,
+  coverageWeight: 0.5,
+  confidenceThreshold: 0.8,
+};
+
+/** Postings of one key: topic numbers and their length-normalised, field-weighted frequencies. */
+type Postings = [number[], number[]];
+
+export interface SearchIndexData {
+  format: 'wegwijs-search/1';
+  params: RankingParams;
+  topics: string[];
+  /** Title per topic and language. */
+  titles: Record<string, Record<string, string>>;
+  /** Word keys, concept keys (~concept), consonant skeletons (#) and transliterations (%). */
+  terms: Record<string, Postings>;
+  grams: Record<string, Postings>;
+  /** The questions of every topic (titles and phrasings, all languages): topic and vector norm per question. */
+  questions: { topic: number[]; norm: number[] };
+  /** Word and concept keys → the questions holding them. */
+  questionKeys: Record<string, number[]>;
+  /** Per topic, the concepts of its title with the share of languages whose title names them. */
+  signatures: Record<string, number>[];
+  lexicon: LexiconData;
+  langModels: LangModels;
+}
+
+export interface SearchOptions {
+  /** Language of the answers wanted (a knowledge-base language). */
+  lang?: string;
+  limit?: number;
+}
+
+export interface SearchResult {
+  topic: string;
+  title: string;
+  lang: string;
+  url: string;
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  results: SearchResult[];
+  confident: boolean;
+}
+
+/** What the ranker saw: for tests, the eval script and tuning. */
+export interface SearchExplanation {
+  detected: KbLang | undefined;
+  script: Script;
+  answerLang: string;
+  concepts: string[];
+  outOfScope: string[];
+  core: boolean;
+  /** Share of the question's information matched by the best topic (0..1). */
+  coverage: number;
+  /** Each word of the question: its information and whether the best topic explains it. */
+  words: { word: string; info: number; explained: number }[];
+  ranked: {
+    topic: string;
+    score: number;
+    words: number;
+    concepts: number;
+    grams: number;
+    question: number;
+    signature: number;
+  }[];
+  confident: boolean;
+}
+
+const FALLBACK_LANG = 'en';
+
+interface WordInfo {
+  word: string;
+  keys: Map<string, number>;
+  info: number;
+  concepts: string[];
+}
+/**
+ * Relative to the IDF of a word found in one topic only: the IDF given to a question word no
+ * topic contains (it counts against confidence), and the IDF below which a word tells topics too
+ * little apart to count for confidence (how, ask, get).
+ */
+const OOV_SHARE = 0.75;
+const INFO_BASELINE_SHARE = 0.3;
+
+export class SearchIndex {
+  readonly data: SearchIndexData;
+  private readonly stemmers: Stemmers;
+  private readonly lexicon: LexiconMatcher;
+  private readonly n: number;
+  /** IDF of a key found in one topic, and the IDF given to a word found in none. */
+  private readonly rareIdf: number;
+  private readonly oovIdf: number;
+  private readonly terms: Map<string, Postings>;
+  private readonly grams: Map<string, Postings>;
+  private readonly questionKeys: Map<string, number[]>;
+  private readonly stopwords: ReadonlySet<string>;
+  private readonly vocabulary: FuzzyVocabulary;
+
+  private constructor(data: SearchIndexData, stemmers: Stemmers) {
+    this.data = data;
+    this.stemmers = stemmers;
+    this.lexicon = new LexiconMatcher(data.lexicon);
+    this.n = data.topics.length;
+    this.rareIdf = idf(this.n, 1);
+    this.oovIdf = OOV_SHARE * this.rareIdf;
+    // Maps, not the records: a question word may be "constructor".
+    this.terms = new Map(Object.entries(data.terms));
+    this.grams = new Map(Object.entries(data.grams));
+    this.questionKeys = new Map(Object.entries(data.questionKeys));
+    this.stopwords = new Set(data.lexicon.stopwords);
+    this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
+  }
+
+  static fromJSON(data: SearchIndexData, stemmers: Stemmers): SearchIndex {
+    if (data?.format !== 'wegwijs-search/1')
+      throw new Error('not a Wegwijs search index (format wegwijs-search/1)');
+    return new SearchIndex(data, stemmers);
+  }
+
+  toJSON(): SearchIndexData {
+    return this.data;
+  }
+
+  static build(
+    docs: readonly SearchDoc[],
+    lexiconSource: LexiconSource,
+    stemmers: Stemmers,
+    params: RankingParams = DEFAULT_PARAMS,
+  ): SearchIndex {
+    const lexicon = compileLexicon(lexiconSource, stemmers);
+    const matcher = new LexiconMatcher(lexicon);
+    const topics = [...new Set(docs.map((d) => d.topic))];
+    const topicNo = new Map(topics.map((t, i) => [t, i]));
+    const titles: Record<string, Record<string, string>> = Object.create(null);
+    // tf[field][topic] key → count; len[field][topic]
+    const tf = Object.fromEntries(
+      FIELDS.map((f) => [f, topics.map(() => new Map<string, number>())]),
+    ) as Record<Field, Map<string, number>[]>;
+    const len = Object.fromEntries(FIELDS.map((f) => [f, topics.map(() => 0)])) as Record<Field, number[]>;
+    const gramTf = topics.map(() => new Map<string, number>());
+    const gramLen = topics.map(() => 0);
+    const langModels = new LangModelBuilder();
+    // Questions (title, phrasings): per question its topic and, per word, the word's keys.
+    const questionUnits: { topic: number; words: string[][]; concepts: string[] }[] = [];
+    const titleConcepts = topics.map(() => new Map<string, number>());
+
+    const gramCache = new Map<string, string[]>();
+    const gramsOf = (tok: Token): string[] => {
+      let grams = gramCache.get(tok.text);
+      if (!grams) {
+        grams = [...new Set([...trigramsOf(tok), ...documentExtraTrigrams(tok)])];
+        gramCache.set(tok.text, grams);
+      }
+      return grams;
+    };
+    // Words repeat: analyse each (language, word) once.
+    const analysed = new Map<string, ProbeWord>();
+    const analyse = (tok: Token, lang: string): ProbeWord => {
+      const id = `${lang}\u0000${tok.joined ? '-' : ''}${tok.text}`;
+      let probe = analysed.get(id);
+      if (!probe) {
+        const keys = documentWordKeys(tok, lang, stemmers);
+        probe = { keys: new Set(keys), surface: keys[0] ?? '', script: tok.script, joined: tok.joined };
+        analysed.set(id, probe);
+      }
+      return probe;
+    };
+
+    for (const doc of docs) {
+      const d = topicNo.get(doc.topic)!;
+      titles[doc.topic] = { ...titles[doc.topic], [doc.lang]: doc.title };
+      for (const field of FIELDS) {
+        for (const text of fieldTexts(doc, field)) {
+          const tokens = tokenize(normaliseText(text), doc.lang);
+          const counts = tf[field][d]!;
+          const probes = tokens.map((tok) => analyse(tok, doc.lang));
+          for (const probe of probes) {
+            for (const key of probe.keys) inc(counts, key);
+            langModels.add(doc.lang, probe.surface, probe.script);
+          }
+          len[field][d]! += tokens.length;
+          const questionLike = field === 'title' || field === 'phrasings';
+          // Concepts count in the question-like fields only (answers name many concepts in passing).
+          const found =
+            questionLike || params.conceptFields.includes(field)
+              ? matcher.match(probes).map((m) => `~${lexicon.concepts[m.concept]}`)
+              : [];
+          if (params.conceptFields.includes(field)) for (const c of found) inc(counts, c);
+          if (field === 'title') for (const c of new Set(found)) inc(titleConcepts[d]!, c);
+          if (questionLike) {
+            questionUnits.push({
+              topic: d,
+              words: probes.map((p) => [...p.keys]),
+              concepts: [...new Set(found)],
+            });
+          }
+          if (params.gramFields.includes(field)) {
+            for (const tok of tokens) {
+              for (const g of gramsOf(tok)) inc(gramTf[d]!, g);
+              gramLen[d]! += 1;
+            }
+          }
+        }
+      }
+    }
+
+    const langsPerTopic = topics.map(
+      (t) => new Set(docs.filter((doc) => doc.topic === t).map((doc) => doc.lang)).size,
+    );
+    const terms: Record<string, Postings> = Object.create(null);
+    const avg = Object.fromEntries(FIELDS.map((f) => [f, mean(len[f])])) as Record<Field, number>;
+    topics.forEach((_, d) => {
+      const combined = new Map<string, number>();
+      for (const field of FIELDS) {
+        const { weight, b } = params.fields[field];
+        const norm = 1 - b + (b * len[field][d]!) / (avg[field] || 1);
+        for (const [key, count] of tf[field][d]!)
+          combined.set(key, (combined.get(key) ?? 0) + (weight * count) / norm);
+      }
+      // Every language repeats a topic's concepts: count them per language, as words are.
+      const langs = langsPerTopic[d] || 1;
+      for (const [key, value] of combined)
+        addPosting(terms, key, d, key.startsWith('~') ? value / langs : value);
+    });
+    const grams: Record<string, Postings> = Object.create(null);
+    const gramAvg = mean(gramLen);
+    gramTf.forEach((counts, d) => {
+      const norm = 1 - params.gramB + (params.gramB * gramLen[d]!) / (gramAvg || 1);
+      for (const [g, count] of counts) addPosting(grams, g, d, count / norm);
+    });
+
+    const idfOf = (key: string) => idf(topics.length, terms[key]?.[0].length ?? 0);
+    const questionKeys: Record<string, number[]> = Object.create(null);
+    const questions = { topic: [] as number[], norm: [] as number[] };
+    questionUnits.forEach((unit, q) => {
+      let norm2 = 0;
+      const keys = new Set<string>();
+      for (const wordKeys of unit.words) {
+        norm2 += Math.max(0, ...wordKeys.map(idfOf)) ** 2;
+        for (const k of wordKeys) keys.add(k);
+      }
+      for (const c of unit.concepts) {
+        norm2 += (params.questionConceptWeight * idfOf(c)) ** 2;
+        keys.add(c);
+      }
+      for (const k of keys) pushTo(questionKeys, k, q);
+      questions.topic.push(unit.topic);
+      questions.norm.push(Math.round(Math.sqrt(norm2) * 1000) / 1000);
+    });
+
+    return new SearchIndex(
+      {
+        format: 'wegwijs-search/1',
+        params,
+        topics,
+        titles,
+        terms,
+        grams,
+        questions,
+        questionKeys,
+        signatures: titleConcepts.map((counts, d) => {
+          const signature: Record<string, number> = {};
+          for (const [c, n] of counts) {
+            const share = n / (langsPerTopic[d] || 1);
+            if (share >= 0.3) signature[c] = Math.round(share * 100) / 100;
+          }
+          return signature;
+        }),
+        lexicon,
+        langModels: langModels.build(),
+      },
+      stemmers,
+    );
+  }
+
+  /** The contract's answer: best topics first, in the wanted language. */
+  search(query: string, options: SearchOptions = {}): SearchResponse {
+    const { response } = this.run(query, options);
+    return response;
+  }
+
+  explain(query: string, options: SearchOptions = {}): SearchExplanation {
+    return this.run(query, options).explanation;
+  }
+
+  private run(
+    query: string,
+    options: SearchOptions,
+  ): { response: SearchResponse; explanation: SearchExplanation } {
+    const p = this.data.params;
+    const limit = Math.max(1, Math.min(options.limit ?? 5, this.n));
+    const allTokens = tokenize(normaliseText(query));
+    const matches = this.lexicon.match(LexiconMatcher.probes(allTokens, this.stemmers));
+    const tokens = dedupe(allTokens);
+    // The in-scope concepts each word is part of (a word inside "more time" explains that concept).
+    const conceptsOfWord = new Map<string, string[]>();
+    for (const m of matches) {
+      if (this.data.lexicon.outOfScope.includes(m.concept)) continue;
+      for (let i = m.start; i < m.end; i++) {
+        const t = allTokens[i]!;
+        const id = `${t.script}:${t.text}`;
+        conceptsOfWord.set(id, [
+          ...(conceptsOfWord.get(id) ?? []),
+          `~${this.data.lexicon.concepts[m.concept]}`,
+        ]);
+      }
+    }
+    const conceptIds = [...new Set(matches.map((m) => m.concept))];
+    const concepts = conceptIds.map((c) => this.data.lexicon.concepts[c]!);
+    const detection = detectLanguage(
+      tokens,
+      this.data.langModels,
+      matches.map((m) => m.lang),
+      this.stopwords,
+    );
+    const answerLang = options.lang ?? detection.lang ?? FALLBACK_LANG;
+
+    // Word channel.
+    const words = new Float64Array(this.n);
+    let wordsMax = 0;
+    const wordInfo: WordInfo[] = [];
+    const wordKeyLists: Map<string, number>[] = [];
+    for (const tok of tokens) {
+      const keys = this.wordKeysInIndex(tok, detection.lang);
+      let best = 0;
+      for (const [key, weight] of keys) best = Math.max(best, weight * this.idf(this.terms.get(key)));
+      wordsMax += best;
+      const concepts = conceptsOfWord.get(`${tok.script}:${tok.text}`) ?? [];
+      // A word inside a concept term carries that concept's information (schwanger: pregnancy).
+      const conceptInfo = Math.max(0, ...concepts.map((c) => this.idf(this.terms.get(c))));
+      // The information of a known word is that of its commonest reading (a rare stem of a common word is noise).
+      let common = Number.POSITIVE_INFINITY;
+      for (const key of keys.keys()) common = Math.min(common, this.idf(this.terms.get(key)));
+      const raw = this.stopwords.has(fold(tok.text, tok.script))
+        ? 0
+        : concepts.length
+          ? Math.max(keys.size > 0 ? common : 0, conceptInfo)
+          : keys.size > 0
+            ? common
+            : this.oovWeight(tok);
+      // Only what sets a word apart counts: words common to many topics (how, ask, get) carry none.
+      const info = Math.max(0, raw - INFO_BASELINE_SHARE * this.rareIdf);
+      wordInfo.push({ word: tok.text, keys, info, concepts });
+      wordKeyLists.push(keys);
+      if (keys.size === 0) continue;
+      const perDoc = new Float64Array(this.n);
+      for (const [key, weight] of keys) {
+        const postings = this.terms.get(key)!;
+        const idf = this.idf(postings);
+        const [docs, tfs] = postings;
+        for (let i = 0; i < docs.length; i++) {
+          const v = weight * idf * this.sat(tfs[i]!, p.k1);
+          if (v > perDoc[docs[i]!]!) perDoc[docs[i]!] = v;
+        }
+      }
+      for (let d = 0; d < this.n; d++) words[d]! += perDoc[d]!;
+    }
+
+    // Concept channel.
+    const conceptScore = new Float64Array(this.n);
+    let conceptMax = 0;
+    for (const c of concepts) {
+      const postings = this.terms.get(`~${c}`);
+      const idf = postings ? this.idf(postings) : this.oovIdf;
+      conceptMax += idf;
+      if (!postings) continue;
+      const [docs, tfs] = postings;
+      for (let i = 0; i < docs.length; i++) conceptScore[docs[i]!]! += idf * this.sat(tfs[i]!, p.conceptK1);
+    }
+
+    // 3-gram channel.
+    const gramScore = new Float64Array(this.n);
+    let gramMax = 0;
+    const queryGrams = new Set(tokens.flatMap((t) => trigramsOf(t)));
+    for (const g of queryGrams) {
+      const postings = this.grams.get(g);
+      if (!postings) continue;
+      const idf = this.idf(postings);
+      gramMax += idf;
+      const [docs, tfs] = postings;
+      for (let i = 0; i < docs.length; i++) gramScore[docs[i]!]! += idf * this.sat(tfs[i]!, p.gramK1);
+    }
+
+    const question = this.questionSimilarity(wordKeyLists, concepts);
+    const signature = this.signatureRecall(concepts);
+
+    const totalWeight = p.wordWeight + p.conceptWeight + p.gramWeight + p.questionWeight + p.signatureWeight;
+    const channels = this.data.topics.map((_, d) => ({
+      w: wordsMax > 0 ? words[d]! / wordsMax : 0,
+      c: conceptMax > 0 ? conceptScore[d]! / conceptMax : 0,
+      g: gramMax > 0 ? gramScore[d]! / gramMax : 0,
+      q: question[d]!,
+      sig: signature[d]!,
+    }));
+    const scored = this.data.topics.map((topic, d) => {
+      const x = channels[d]!;
+      const score =
+        (p.wordWeight * x.w +
+          p.conceptWeight * x.c +
+          p.gramWeight * x.g +
+          p.questionWeight * x.q +
+          p.signatureWeight * x.sig) /
+        totalWeight;
+      return { topic, d, score, words: x.w, concepts: x.c, grams: x.g, question: x.q, signature: x.sig };
+    });
+    scored.sort((a, b) => b.score - a.score || a.d - b.d);
+
+    const top = scored[0];
+    const coverage = top ? this.coverage(wordInfo, top.d) : 0;
+    const outOfScope = conceptIds
+      .filter((c) => this.data.lexicon.outOfScope.includes(c))
+      .map((c) => this.data.lexicon.concepts[c]!);
+    const core = conceptIds.some((c) => this.data.lexicon.core.includes(c));
+    const confident = this.isConfident(top?.score ?? 0, coverage, outOfScope.length > 0, core);
+
+    const results = scored.slice(0, limit).map((s) => {
+      const titles = this.data.titles[s.topic] ?? {};
+      const has = (l: string) => Object.hasOwn(titles, l);
+      const lang = has(answerLang)
+        ? answerLang
+        : has(FALLBACK_LANG)
+          ? FALLBACK_LANG
+          : Object.keys(titles)[0]!;
+      return {
+        topic: s.topic,
+        title: titles[lang] ?? s.topic,
+        lang,
+        url: `/${lang}/kb/${s.topic}`,
+        score: round(s.score),
+      };
+    });
+    return {
+      response: { query, results, confident },
+      explanation: {
+        detected: detection.lang,
+        script: detection.script,
+        answerLang,
+        concepts,
+        outOfScope,
+        core,
+        coverage: round(coverage),
+        words: wordInfo.map((w) => ({
+          word: w.word,
+          info: round(w.info),
+          explained: top ? this.explains(w, top.d) : 0,
+        })),
+        ranked: scored.map((s) => ({
+          topic: s.topic,
+          score: round(s.score),
+          words: round(s.words),
+          concepts: round(s.concepts),
+          grams: round(s.grams),
+          question: round(s.question),
+          signature: round(s.signature),
+        })),
+        confident,
+      },
+    };
+  }
+
+  /**
+   * Per topic, the cosine similarity of the question with the topic's nearest single question
+   * (title or phrasing, any language), over IDF-weighted words and concepts. Unlike BM25 over a
+   * whole topic, it also counts what the stored question has and the asked one lacks, so a
+   * general question finds the general topic (more time?) before a specific one (more time
+   * after a birth?).
+   */
+  private questionSimilarity(
+    words: readonly Map<string, number>[],
+    concepts: readonly string[],
+  ): Float64Array {
+    const p = this.data.params;
+    const count = this.data.questions.topic.length;
+    const dot = new Float64Array(count);
+    let norm2 = 0;
+    const best = new Float64Array(count);
+    for (const keys of words) {
+      if (keys.size === 0) continue;
+      let wordMax = 0;
+      best.fill(0);
+      const touched: number[] = [];
+      for (const [key, weight] of keys) {
+        const idf = this.idf(this.terms.get(key));
+        const v = weight * idf * idf;
+        wordMax = Math.max(wordMax, weight * idf);
+        for (const q of this.questionKeys.get(key) ?? []) {
+          if (best[q] === 0) touched.push(q);
+          if (v > best[q]!) best[q] = v;
+        }
+      }
+      norm2 += wordMax * wordMax;
+      for (const q of touched) dot[q]! += best[q]!;
+    }
+    for (const c of concepts) {
+      const key = `~${c}`;
+      const w = p.questionConceptWeight * this.idf(this.terms.get(key));
+      norm2 += w * w;
+      for (const q of this.questionKeys.get(key) ?? []) dot[q]! += w * w;
+    }
+    const perTopic = new Float64Array(this.n);
+    if (norm2 === 0) return perTopic;
+    const qNorm = Math.sqrt(norm2);
+    const { topic, norm } = this.data.questions;
+    for (let q = 0; q < count; q++) {
+      if (dot[q] === 0) continue;
+      const sim = dot[q]! / (qNorm * (norm[q]! || 1));
+      if (sim > perTopic[topic[q]!]!) perTopic[topic[q]!] = sim;
+    }
+    return perTopic;
+  }
+
+  /**
+   * The share of the question's information that a topic explains: each word weighs its IDF (an
+   * unknown word weighs much, a function word nothing) and counts as explained when the topic
+   * holds the word, or a concept the word belongs to.
+   */
+  private coverage(words: readonly WordInfo[], d: number): number {
+    let total = 0;
+    let explained = 0;
+    for (const w of words) total += w.info;
+    for (const w of words) explained += w.info * this.explains(w, d);
+    return total > 0 ? explained / total : 0;
+  }
+
+  /** 1 when topic d holds the word (or a concept it belongs to), less for a fuzzy match, else 0. */
+  private explains(w: WordInfo, d: number): number {
+    let best = 0;
+    for (const [key, weight] of w.keys) if (this.holds(key, d)) best = Math.max(best, weight);
+    for (const c of w.concepts) if (this.holds(c, d)) best = 1;
+    return best;
+  }
+
+  private holds(key: string, d: number): boolean {
+    return this.terms.get(key)?.[0].includes(d) ?? false;
+  }
+
+  /** Per topic, the IDF-weighted share of its title concepts that the question names. */
+  private signatureRecall(concepts: readonly string[]): Float64Array {
+    const asked = new Set(concepts.map((c) => `~${c}`));
+    const out = new Float64Array(this.n);
+    this.data.signatures.forEach((signature, d) => {
+      let total = 0;
+      let found = 0;
+      for (const [c, share] of Object.entries(signature)) {
+        const w = share * this.idf(this.terms.get(c));
+        total += w;
+        if (asked.has(c)) found += w;
+      }
+      out[d] = total > 0 ? found / total : 0;
+    });
+    return out;
+  }
+
+  /**
+   * Confident when the best topic scores well and explains most of what the question says, and
+   * the question is not about something Wegwijs does not answer (driving licence, weather ...)
+   * unless it is also about civic integration itself.
+   */
+  private isConfident(top: number, coverage: number, outOfScope: boolean, core: boolean): boolean {
+    const p = this.data.params;
+    if (outOfScope && !core) return false;
+    return top + p.coverageWeight * coverage >= p.confidenceThreshold;
+  }
+
+  /** The keys of a question word that the index knows, with weights; fuzzy and transliterated keys as a fallback. */
+  private wordKeysInIndex(tok: Token, primary: KbLang | undefined): Map<string, number> {
+    const keys = new Map<string, number>();
+    for (const [key, weight] of queryWordKeys(tok, this.stemmers, primary)) {
+      if (this.terms.has(key)) keys.set(key, weight);
+    }
+    if (keys.size > 0) return keys;
+    const surface = fold(tok.text, tok.script);
+    if (tok.script === 'latin') {
+      // Ukrainian typed in Latin letters, Arabic or Farsi typed in Latin letters.
+      if (this.terms.has(`%${surface}`)) keys.set(`%${surface}`, 0.9);
+      const skeleton = skeletonKey(tok);
+      if (skeleton && this.terms.has(`#${skeleton}`)) keys.set(`#${skeleton}`, 0.6);
+    }
+    for (const [key, distance] of this.vocabulary.near(surface)) {
+      const weight = distance === 1 ? 0.75 : 0.55;
+      if ((keys.get(key) ?? 0) < weight) keys.set(key, weight);
+    }
+    return keys;
+  }
+
+  private oovWeight(tok: Token): number {
+    // Numbers and one- or two-letter words carry no information even when unknown.
+    return /^\d+$/.test(tok.text) || [...tok.text].length <= 2 ? 0 : this.oovIdf;
+  }
+
+  private idf(postings: Postings | undefined): number {
+    return idf(this.n, postings ? postings[0].length : 0);
+  }
+
+  private sat(tf: number, k1: number): number {
+    return tf / (tf + k1);
+  }
+}
+
+function documentWordKeys(tok: Token, lang: string, stemmers: Stemmers): string[] {
+  const keys = wordKeys(tok, lang, stemmers);
+  if (tok.script === 'arabic') {
+    const s = skeletonKey(tok);
+    if (s) keys.push(`#${s}`);
+  } else if (tok.script === 'cyrillic') {
+    keys.push(`%${fold(cyrillicToLatin(tok.text), 'latin')}`);
+  }
+  return keys;
+}
+
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function isPlainKey(key: string): boolean {
+  const c = key[0];
+  return c !== '~' && c !== '#' && c !== '%';
+}
+
+function fieldTexts(doc: SearchDoc, field: Field): string[] {
+  switch (field) {
+    case 'title':
+      return [doc.title];
+    case 'phrasings':
+      return [...doc.phrasings];
+    case 'summary':
+      return [doc.summary];
+    case 'terms':
+      return Object.entries(doc.terms ?? {}).map(([k, v]) => `${k}: ${v}`);
+    case 'answer':
+      return [plainText(doc.answer)];
+  }
+}
+
+/** Markdown to the words a reader sees: link targets, URLs and emphasis marks removed. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[*_#>`|]/g, ' ');
+}
+
+function dedupe(tokens: Token[]): Token[] {
+  const seen = new Set<string>();
+  return tokens.filter((t) => {
+    const k = `${t.script}:${t.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function inc(map: Map<string, number>, key: string) {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function addPosting(target: Record<string, Postings>, key: string, doc: number, value: number) {
+  const p = target[key] ?? [[], []];
+  target[key] = p;
+  p[0].push(doc);
+  p[1].push(Math.round(value * 1000) / 1000);
+}
+
+function pushTo(target: Record<string, number[]>, key: string, value: number) {
+  const list = target[key] ?? [];
+  target[key] = list;
+  list.push(value);
+}
+
+function mean(values: readonly number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
