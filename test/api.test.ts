@@ -34,15 +34,24 @@ test('an empty request is an answer: unknown, with the facts to ask first', asyn
   assert.equal(a.obligation, 'unknown');
   assert.equal(a.asOf, '2026-11-28', 'asOf defaults to today in Europe/Amsterdam');
   assert.deepEqual(a.missing.slice(0, 2), ['nationality', 'permitPurpose']);
-  for (const key of ['regime', 'termStart', 'termEnd', 'applyFrom', 'options', 'reasons', 'rulesVersion']) assert.ok(key in a, key);
+  for (const key of ['regime', 'termStart', 'termEnd', 'applyFrom', 'options', 'reasons', 'rulesVersion'])
+    assert.ok(key in a, key);
 });
 
 test('a complete Wi2021 case has the contract fields, dated and sourced', async () => {
   const res = await server.postJson('/api/v1/assess', {
     asOf: '2025-11-20',
     facts: {
-      nationality: 'ER', familyOfEeaCitizen: false, birthDate: '1996-12-12', permitPurpose: 'asylum', permitDate: '2022-11-02',
-      schoolYearsInNL: 0, diplomas: [], hasIntegrationDiploma: false, pipDate: '2023-03-14', circumstances: ['birth'],
+      nationality: 'ER',
+      familyOfEeaCitizen: false,
+      birthDate: '1996-12-12',
+      permitPurpose: 'asylum',
+      permitDate: '2022-11-02',
+      schoolYearsInNL: 0,
+      diplomas: [],
+      hasIntegrationDiploma: false,
+      pipDate: '2023-03-14',
+      circumstances: ['birth'],
     },
   });
   const a = await res.json();
@@ -56,36 +65,75 @@ test('a complete Wi2021 case has the contract fields, dated and sourced', async 
   assert.equal(birth.form, 'Aanvraag verlenging inburgeringstermijn bij geboorte kind');
   assert.ok(birth.evidence.length > 0);
   assert.equal(res.headers.get('cache-control'), 'no-store');
-  assert.ok(Array.isArray(a.whatWouldChange) && a.whatWouldChange.some((c: { id: string }) => c.id === 'dutch-diploma'));
+  assert.ok(
+    Array.isArray(a.whatWouldChange) &&
+      a.whatWouldChange.some((c: { id: string }) => c.id === 'dutch-diploma'),
+  );
 });
 
 test('wrong types are named field by field', async () => {
-  const fields = await badRequest({ facts: { nationality: 12, familyOfEeaCitizen: 'yes', schoolYearsInNL: '8', diplomas: 'havo' } });
-  assert.deepEqual(fields.sort(), ['facts.diplomas', 'facts.familyOfEeaCitizen', 'facts.nationality', 'facts.schoolYearsInNL']);
+  const fields = await badRequest({
+    facts: { nationality: 12, familyOfEeaCitizen: 'yes', schoolYearsInNL: '8', diplomas: 'havo' },
+  });
+  assert.deepEqual(fields.sort(), [
+    'facts.diplomas',
+    'facts.familyOfEeaCitizen',
+    'facts.nationality',
+    'facts.schoolYearsInNL',
+  ]);
 });
 
 test('unknown enum values and unknown fields are named', async () => {
   const fields = await badRequest({
     asof: '2026-01-01',
-    facts: { permitPurpose: 'holiday', diplomas: ['havo', 'phd'], circumstances: ['birth', 'birth'], route: 'c1', nationalty: 'SY', nationality: 'XX' },
+    facts: {
+      permitPurpose: 'holiday',
+      diplomas: ['havo', 'phd'],
+      circumstances: ['birth', 'birth'],
+      route: 'c1',
+      nationalty: 'SY',
+      nationality: 'XX',
+    },
   });
-  assert.deepEqual(fields.sort(), ['asof', 'facts.circumstances[1]', 'facts.diplomas[1]', 'facts.nationality', 'facts.nationalty', 'facts.permitPurpose', 'facts.route']);
+  assert.deepEqual(fields.sort(), [
+    'asof',
+    'facts.circumstances[1]',
+    'facts.diplomas[1]',
+    'facts.nationality',
+    'facts.nationalty',
+    'facts.permitPurpose',
+    'facts.route',
+  ]);
 });
 
 test('impossible dates are refused, not rolled over', async () => {
-  for (const bad of ['2023-02-30', '2023-13-01', '2021-02-29', '23-01-2023', '2023-1-5', '2023-01-01T10:00:00Z']) {
+  for (const bad of [
+    '2023-02-30',
+    '2023-13-01',
+    '2021-02-29',
+    '23-01-2023',
+    '2023-1-5',
+    '2023-01-01T10:00:00Z',
+  ]) {
     assert.deepEqual(await badRequest({ facts: { permitDate: bad } }), ['facts.permitDate'], bad);
   }
   assert.deepEqual(await badRequest({ asOf: '2026-02-29' }), ['asOf']);
 });
 
 test('a birth date in the future and dates before the birth are refused', async () => {
-  assert.deepEqual(await badRequest({ asOf: '2026-11-28', facts: { birthDate: '2026-11-29' } }), ['facts.birthDate']);
-  assert.deepEqual(await badRequest({ facts: { birthDate: '1990-05-01', permitDate: '1989-01-01' } }), ['facts.permitDate']);
+  assert.deepEqual(await badRequest({ asOf: '2026-11-28', facts: { birthDate: '2026-11-29' } }), [
+    'facts.birthDate',
+  ]);
+  assert.deepEqual(await badRequest({ facts: { birthDate: '1990-05-01', permitDate: '1989-01-01' } }), [
+    'facts.permitDate',
+  ]);
 });
 
 test('numbers out of range are refused', async () => {
-  assert.deepEqual(await badRequest({ facts: { examAttempts: 2.5, courseHours: -1 } }).then((f) => f.sort()), ['facts.courseHours', 'facts.examAttempts']);
+  assert.deepEqual(
+    await badRequest({ facts: { examAttempts: 2.5, courseHours: -1 } }).then((f) => f.sort()),
+    ['facts.courseHours', 'facts.examAttempts'],
+  );
 });
 
 test('invalid JSON, a non-object body and a 1 MB body get a clear 400 naming the body', async () => {
@@ -94,7 +142,10 @@ test('invalid JSON, a non-object body and a 1 MB body get a clear 400 naming the
   assert.deepEqual(await badRequest('null', { 'content-type': 'application/json' }), ['body']);
   const huge = JSON.stringify({ facts: { nationality: 'SY' }, padding: 'x'.repeat(1024 * 1024) });
   assert.deepEqual(await badRequest(huge, { 'content-type': 'application/json' }), ['body']);
-  assert.deepEqual(await badRequest('nationality=SY', { 'content-type': 'application/x-www-form-urlencoded' }), ['body']);
+  assert.deepEqual(
+    await badRequest('nationality=SY', { 'content-type': 'application/x-www-form-urlencoded' }),
+    ['body'],
+  );
 });
 
 test('null means unknown, like an absent fact', async () => {

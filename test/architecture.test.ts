@@ -12,16 +12,20 @@ const sourceFiles = (dir: string): string[] =>
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
     .map((e) => relative(root, join(e.parentPath, e.name)));
 const importsOf = (file: string) =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!);
+  [...readFileSync(join(root, file), 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map(
+    (m) => m[1]!,
+  );
 
 test('the domain imports only itself and temporal-polyfill: no node:, no framework, no i18n, no clock', () => {
   const offenders: string[] = [];
   for (const file of sourceFiles('src/domain')) {
     for (const spec of importsOf(file)) {
-      if (!(spec.startsWith('.') || spec.startsWith('#domain/') || spec === 'temporal-polyfill')) offenders.push(`${file} → ${spec}`);
+      if (!(spec.startsWith('.') || spec.startsWith('#domain/') || spec === 'temporal-polyfill'))
+        offenders.push(`${file} → ${spec}`);
     }
     const text = readFileSync(join(root, file), 'utf8');
-    if (/Temporal\.Now|Date\.now|new Date\(/.test(text)) offenders.push(`${file} reads the clock or uses Date`);
+    if (/Temporal\.Now|Date\.now|new Date\(/.test(text))
+      offenders.push(`${file} reads the clock or uses Date`);
   }
   assert.deepEqual(offenders, []);
 });
@@ -41,7 +45,9 @@ test('adapters never import another adapter kind', () => {
 
 test('i18n depends on the domain only, never on adapters or the app', () => {
   const offenders = sourceFiles('src/i18n').flatMap((file) =>
-    importsOf(file).filter((s) => s.startsWith('#adapters/') || s.startsWith('#app/')).map((s) => `${file} → ${s}`),
+    importsOf(file)
+      .filter((s) => s.startsWith('#adapters/') || s.startsWith('#app/'))
+      .map((s) => `${file} → ${s}`),
   );
   assert.deepEqual(offenders, []);
 });

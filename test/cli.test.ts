@@ -8,13 +8,22 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/wegwijs.js', import.meta.url));
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
 
 const request = {
   asOf: '2023-11-30',
   facts: {
-    nationality: 'SO', familyOfEeaCitizen: false, birthDate: '1984-07-07', permitPurpose: 'family', permitDate: '2021-02-10',
-    schoolYearsInNL: 0, diplomas: [], hasIntegrationDiploma: false, obligationStartDate: '2021-02-22', circumstances: ['family-death', 'literacy-course'],
+    nationality: 'SO',
+    familyOfEeaCitizen: false,
+    birthDate: '1984-07-07',
+    permitPurpose: 'family',
+    permitDate: '2021-02-10',
+    schoolYearsInNL: 0,
+    diplomas: [],
+    hasIntegrationDiploma: false,
+    obligationStartDate: '2021-02-22',
+    circumstances: ['family-death', 'literacy-course'],
   },
 };
 
@@ -47,13 +56,33 @@ test('assess refuses bad input with exit code 2 and names the field', () => {
 });
 
 // A Syrian status holder (Wi2021, PIP 10 May 2023): answers typed one per line, ? for "I don't know".
-const answers = ['Syria', '1', '2', '1990-01-01', '2023-03-01', '2', '0', '0', '2023-05-10', '1', '2', '0', '?', '?', ''].join('\n');
+const answers = [
+  'Syria',
+  '1',
+  '2',
+  '1990-01-01',
+  '2023-03-01',
+  '2',
+  '0',
+  '0',
+  '2023-05-10',
+  '1',
+  '2',
+  '0',
+  '?',
+  '?',
+  '',
+].join('\n');
 
 test('check asks only what it needs and explains the result with sources (English)', () => {
   const r = run(['check', '--lang', 'en', '--as-of', '2025-06-01'], answers);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /What is your nationality\?/);
-  assert.doesNotMatch(r.stdout, /Have you lived in the Netherlands.*years.*registered/, 'no Wi2013-only question for a Wi2021 case');
+  assert.doesNotMatch(
+    r.stdout,
+    /Have you lived in the Netherlands.*years.*registered/,
+    'no Wi2013-only question for a Wi2021 case',
+  );
   assert.match(r.stdout, /Yes, you have to integrate/);
   assert.match(r.stdout, /Civic Integration Act 2021/);
   assert.match(r.stdout, /May 10, 2026/);

@@ -23,7 +23,10 @@ interface EvalCase {
 }
 
 const file = fileURLToPath(new URL('../../shared/eval/cases-dev.jsonl', import.meta.url));
-const cases: EvalCase[] = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const cases: EvalCase[] = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 
 let server: Awaited<ReturnType<typeof startServer>>;
 before(async () => {
@@ -46,15 +49,27 @@ for (const c of cases) {
       const allowed = Array.isArray(e.obligation) ? e.obligation : [e.obligation];
       assert.ok(allowed.includes(a.obligation), `obligation ${a.obligation}, expected ${allowed}`);
     }
-    if (e.termEnd) assert.ok(a.termEnd && daysBetween(a.termEnd, e.termEnd) <= (c.tolerance?.termEndDays ?? 0), `termEnd ${a.termEnd}`);
+    if (e.termEnd)
+      assert.ok(
+        a.termEnd && daysBetween(a.termEnd, e.termEnd) <= (c.tolerance?.termEndDays ?? 0),
+        `termEnd ${a.termEnd}`,
+      );
     if (e.applyFrom) {
-      assert.ok(a.applyFrom && daysBetween(a.applyFrom, e.applyFrom) <= (c.tolerance?.applyFromDays ?? 0), `applyFrom ${a.applyFrom}`);
+      assert.ok(
+        a.applyFrom && daysBetween(a.applyFrom, e.applyFrom) <= (c.tolerance?.applyFromDays ?? 0),
+        `applyFrom ${a.applyFrom}`,
+      );
     }
     const optionIds = a.options.map((o: { id: string }) => o.id);
-    for (const id of e.optionsInclude ?? []) assert.ok(optionIds.includes(id), `option ${id} missing from ${optionIds}`);
-    for (const id of e.optionsExclude ?? []) assert.ok(!optionIds.includes(id), `option ${id} should not be offered`);
-    for (const f of e.missingInclude ?? []) assert.ok(a.missing.includes(f), `missing should include ${f}: ${a.missing}`);
-    for (const r of a.reasons) assert.ok(r.source.url.startsWith('https://') && r.source.law, 'every reason has a legal source');
-    for (const o of a.options) assert.ok(['DUO', 'municipality', 'IND'].includes(o.decidedBy), 'every option says who decides');
+    for (const id of e.optionsInclude ?? [])
+      assert.ok(optionIds.includes(id), `option ${id} missing from ${optionIds}`);
+    for (const id of e.optionsExclude ?? [])
+      assert.ok(!optionIds.includes(id), `option ${id} should not be offered`);
+    for (const f of e.missingInclude ?? [])
+      assert.ok(a.missing.includes(f), `missing should include ${f}: ${a.missing}`);
+    for (const r of a.reasons)
+      assert.ok(r.source.url.startsWith('https://') && r.source.law, 'every reason has a legal source');
+    for (const o of a.options)
+      assert.ok(['DUO', 'municipality', 'IND'].includes(o.decidedBy), 'every option says who decides');
   });
 }

@@ -1,7 +1,7 @@
 /** Shared by the cross-cutting suites: a real server on an ephemeral loopback port. */
 import type { AddressInfo } from 'node:net';
-import { date } from '#domain/dates/plain-date.ts';
 import { buildApp } from '#app/build-app.ts';
+import { date } from '#domain/dates/plain-date.ts';
 
 export async function startServer(today = '2026-11-28') {
   const app = await buildApp({ today: () => date(today) });
@@ -12,6 +12,10 @@ export async function startServer(today = '2026-11-28') {
     base,
     close: () => app.close(),
     postJson: (path: string, body: unknown) =>
-      fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
   };
 }

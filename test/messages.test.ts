@@ -16,7 +16,11 @@ const en = readCatalog('en');
 function placeholders(message: string): string[] {
   const names = new Set<string>();
   const walk = (nodes: unknown[]) => {
-    for (const n of nodes as { type: number; value?: string; options?: Record<string, { value: unknown[] }> }[]) {
+    for (const n of nodes as {
+      type: number;
+      value?: string;
+      options?: Record<string, { value: unknown[] }>;
+    }[]) {
       if (n.type !== 0 && n.type !== 7 && n.value) names.add(n.value);
       for (const o of Object.values(n.options ?? {})) walk(o.value);
     }
@@ -32,7 +36,11 @@ test('every key the engine and the check can ask for exists in English', () => {
     ...REGIMES.map((r) => `regime.${r}`),
     ...OBLIGATIONS.map((o) => `obligation.${o}.title`),
     ...OPTION_IDS.map((id) => `option.${id}.title`),
-    ...OPTION_RULES.flatMap((r) => [...r.conditions.map((c) => `condition.${c}`), ...r.evidence.map((e) => `evidence.${e}`), `applyVia.${r.applyVia}`]),
+    ...OPTION_RULES.flatMap((r) => [
+      ...r.conditions.map((c) => `condition.${c}`),
+      ...r.evidence.map((e) => `evidence.${e}`),
+      `applyVia.${r.applyVia}`,
+    ]),
     ...OPTION_RULES.flatMap((r) => r.remaining ?? []).map((p) => `part.${p}`),
     ...QUESTIONS.map((q) => `question.${q.fact}.title`),
     ...QUESTIONS.filter((q) => q.dontKnow).map((q) => `question.${q.fact}.lookup`),
@@ -49,7 +57,8 @@ test('every key the engine and the check can ask for exists in English', () => {
 for (const locale of LOCALES) {
   test(`${locale}: parses as ICU, same placeholders as English, no unknown keys`, () => {
     const catalog = readCatalog(locale);
-    if (locale === 'en' || locale === 'nl') assert.ok(Object.keys(catalog).length > 100, `${locale} catalog exists`);
+    if (locale === 'en' || locale === 'nl')
+      assert.ok(Object.keys(catalog).length > 100, `${locale} catalog exists`);
     const problems: string[] = [];
     for (const [key, text] of Object.entries(catalog)) {
       if (key.startsWith('_meta.')) continue;
@@ -68,6 +77,9 @@ for (const locale of LOCALES) {
     assert.deepEqual(problems, []);
     const missing = Object.keys(en).filter((k) => catalog[k] === undefined);
     assert.deepEqual(missing, [], `${locale} lacks ${missing.length} interface strings`);
-    assert.ok(['authored', 'machine-assisted', 'reviewed'].includes(catalog['_meta.status'] ?? ''), '_meta.status');
+    assert.ok(
+      ['authored', 'machine-assisted', 'reviewed'].includes(catalog['_meta.status'] ?? ''),
+      '_meta.status',
+    );
   });
 }

@@ -14,7 +14,7 @@ export async function launchBrowser(): Promise<Browser> {
 /** A phone-sized context: 360 × 740, as on a cheap Android phone. */
 export function phoneContext(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 360, height: 740 },
@@ -22,5 +22,6 @@ export function phoneContext(
     isMobile: true,
     hasTouch: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
 }

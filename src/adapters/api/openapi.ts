@@ -160,6 +160,63 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/v1/search': {
+      get: {
+        summary: 'Find answers in the knowledge base for a question typed in any supported language',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', minLength: 1, maxLength: 500 },
+          },
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so'] },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 50 },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Answers, best first; confident is false when none fits well enough',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['query', 'results', 'confident'],
+                  properties: {
+                    query: { type: 'string' },
+                    confident: { type: 'boolean' },
+                    results: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['topic', 'title', 'lang', 'url', 'score'],
+                        properties: {
+                          topic: { type: 'string' },
+                          title: { type: 'string' },
+                          lang: { type: 'string' },
+                          url: { type: 'string' },
+                          score: { type: 'number' },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': { description: 'Empty, over-long or unreadable question, or a bad lang/limit' },
+        },
+      },
+    },
     '/healthz': { get: { summary: 'Ready check', responses: { '200': { description: 'ready' } } } },
   },
   components: {
