@@ -146,6 +146,11 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
       .send(indexJson);
   });
 
+  // No icon yet; answer "no content" rather than a 404 in every browser console.
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.code(204).header('cache-control', 'public, max-age=86400').send(),
+  );
+
   app.get('/manifest.webmanifest', async (_request, reply) =>
     reply.header('content-type', 'application/manifest+json').send({
       name: 'Wegwijs',
