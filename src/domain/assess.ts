@@ -158,7 +158,9 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessmen
       decision.decidedBy.source,
       obligationParams(decision.decidedBy, derivation, book, asOf),
     );
-  else for (const r of decision.possible) reason(r.id, 'possible', r.source);
+  else
+    for (const r of decision.possible)
+      reason(r.id, 'possible', r.source, obligationParams(r, derivation, book, asOf));
 
   const inScope = obligation !== 'not-obliged';
   if (inScope && regime) {
@@ -243,7 +245,7 @@ function obligationParams(
 ): Record<string, string | number> | undefined {
   switch (rule.id) {
     case 'not-obliged.aow-age':
-      return { aowDate: String(d.aow?.date), estimated: d.aow?.estimated ? 1 : 0 };
+      return d.aow ? { aowDate: String(d.aow.date), estimated: d.aow.estimated ? 1 : 0 } : undefined;
     case 'not-obliged.under-minimum-age':
       return { age: valueOn(book, 'age.minimum', asOf) };
     case 'not-obliged.school-years':

@@ -65,6 +65,8 @@ export function sourceText(t: Translator, s: LegalSource): SourceText {
 const parseDate = (iso: string) => date(iso);
 
 function reasonText(t: Translator, r: Reason): string {
+  // A rule that may apply can lack the facts its usual text names (an AOW date without a birth date).
+  if (r.status === 'possible' && t.has(`rule.${r.rule}.possible`)) return t.t(`rule.${r.rule}.possible`);
   const params: Record<string, string | number> = { ...(r.params ?? {}) };
   for (const [k, v] of Object.entries(params)) {
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
@@ -132,7 +134,10 @@ export function describeAssessment(
   const text: AssessmentText = {
     obligation: a.obligation,
     headline: t.t(`obligation.${a.obligation}.title`),
-    reasons: a.reasons.map((r) => ({ text: reasonText(t, r), source: sourceText(t, r.source) })),
+    reasons: a.reasons.map((r) => ({
+      text: r.status === 'possible' ? `${t.t('result.possible')} ${reasonText(t, r)}` : reasonText(t, r),
+      source: sourceText(t, r.source),
+    })),
     options: a.options.map((o) => optionText(t, o)),
     consequences: a.consequences.map((c) => {
       const params: Record<string, string | number> = { ...c.params };

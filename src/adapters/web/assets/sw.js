@@ -10,8 +10,11 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const manifest = await fetch(`/${lang}/offline.json`).then((r) => r.json());
+      // With "save data" on, skip the search index (about 600 KB): pages still work offline.
+      const saveData = self.navigator.connection && self.navigator.connection.saveData;
+      const urls = saveData ? manifest.urls.filter((u) => !u.endsWith('/search-index.json')) : manifest.urls;
       // One by one, so a slow phone line is not flooded; a failure leaves the rest cached.
-      for (const url of manifest.urls) {
+      for (const url of urls) {
         try {
           await cache.add(new Request(url, { credentials: 'omit' }));
         } catch {}
