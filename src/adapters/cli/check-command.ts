@@ -13,6 +13,7 @@ import type { Question } from '#domain/questionnaire/questions.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
+import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { renderResultText } from './render-text.ts';
 
@@ -28,13 +29,7 @@ function countryNames(locale: string): Map<string, string> {
 }
 
 export function optionLabel(t: Translator, q: Question, value: string): string {
-  const prefix = {
-    permitPurpose: 'purpose',
-    diplomas: 'diploma',
-    circumstances: 'circumstance',
-    route: 'route',
-  } as const;
-  return t.t(`${prefix[q.fact as keyof typeof prefix]}.${value}`);
+  return t.t(optionKey(q.fact, value));
 }
 
 /** Maps what was typed to the raw values parseAnswer understands. */

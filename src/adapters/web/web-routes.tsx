@@ -22,6 +22,7 @@ import { runSearch } from '#domain/search/request.ts';
 import type { SearchIndex } from '#domain/search/search-index.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
+import { optionKey } from '#i18n/labels.ts';
 import { isLocale, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { type Assets, buildAssets, contentSecurityPolicy, offlineSearchScript } from './assets.ts';
@@ -488,12 +489,6 @@ function countryList(locale: Locale) {
 
 function answerText(t: Translator, q: Question, value: Facts[FactName]): string {
   if (value === undefined) return '';
-  const prefix = {
-    permitPurpose: 'purpose',
-    diplomas: 'diploma',
-    circumstances: 'circumstance',
-    route: 'route',
-  } as const;
   switch (q.type) {
     case 'yes-no':
       return t.t(value ? 'answer.yes' : 'answer.no');
@@ -506,12 +501,10 @@ function answerText(t: Translator, q: Question, value: Facts[FactName]): string 
         ? t.t('ui.question.stateless')
         : (new Intl.DisplayNames([t.locale], { type: 'region' }).of(value as string) ?? String(value));
     case 'choice':
-      return t.t(`${prefix[q.fact as keyof typeof prefix]}.${value}`);
+      return t.t(optionKey(q.fact, String(value)));
     case 'multi-choice': {
       const list = value as string[];
-      return list.length
-        ? t.list(list.map((v) => t.t(`${prefix[q.fact as keyof typeof prefix]}.${v}`)))
-        : t.t('answer.none');
+      return list.length ? t.list(list.map((v) => t.t(optionKey(q.fact, v)))) : t.t('answer.none');
     }
   }
 }

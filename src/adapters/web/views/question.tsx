@@ -3,6 +3,7 @@
  * without JavaScript, and the URL is the whole state.
  */
 import type { Question } from '#domain/questionnaire/questions.ts';
+import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { Page, type PageContext } from './layout.tsx';
 
@@ -18,16 +19,6 @@ export interface QuestionView {
   value?: unknown;
   backHref?: string;
   countries?: { code: string; name: string }[];
-}
-
-function optionKey(q: Question, v: string): string {
-  const prefix = {
-    permitPurpose: 'purpose',
-    diplomas: 'diploma',
-    circumstances: 'circumstance',
-    route: 'route',
-  } as const;
-  return `${prefix[q.fact as keyof typeof prefix]}.${v}`;
 }
 
 function errorText(t: Translator, q: Question, kind: 'required' | 'invalid') {
@@ -80,7 +71,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
                   checked={value === v}
                   aria-describedby={describedBy}
                 />
-                <span>{t.t(optionKey(q, v))}</span>
+                <span>{t.t(optionKey(q.fact, v))}</span>
               </label>
             ))}
           </div>
@@ -100,7 +91,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
                   checked={picked.includes(v)}
                   aria-describedby={describedBy}
                 />
-                <span>{t.t(optionKey(q, v))}</span>
+                <span>{t.t(optionKey(q.fact, v))}</span>
               </label>
             ))}
             <p class="small">
@@ -191,6 +182,21 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
     }
   };
 
+  const helpAndError = (
+    <>
+      {help && (
+        <p id="q-help" class="hint">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id="q-error" class="error-message">
+          {error}
+        </p>
+      )}
+    </>
+  );
+
   return (
     <Page ctx={ctx} title={error ? `${t.t('ui.error.title')}: ${title}` : title}>
       {view.backHref && (
@@ -233,16 +239,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
             <legend>
               <h1>{title}</h1>
             </legend>
-            {help && (
-              <p id="q-help" class="hint">
-                {help}
-              </p>
-            )}
-            {error && (
-              <p id="q-error" class="error-message">
-                {error}
-              </p>
-            )}
+            {helpAndError}
             {field()}
           </fieldset>
         ) : (
@@ -250,16 +247,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
             <h1>
               <label for="answer">{title}</label>
             </h1>
-            {help && (
-              <p id="q-help" class="hint">
-                {help}
-              </p>
-            )}
-            {error && (
-              <p id="q-error" class="error-message">
-                {error}
-              </p>
-            )}
+            {helpAndError}
             {field()}
           </div>
         )}
