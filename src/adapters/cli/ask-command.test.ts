@@ -35,7 +35,7 @@ test('--json prints the API answer', () => {
 test('says so plainly when no answer fits', () => {
   const c = capture();
   assert.equal(askCommand('weather tomorrow rain', {}, index, c.io), 0);
-  assert.match(c.out.join('\n'), /^No answer fits/);
+  assert.match(c.out.join('\n'), /^We are not sure we have the right answer/);
 });
 
 test('bad input: exit code 2 and the reason on standard error', () => {

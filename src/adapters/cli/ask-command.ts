@@ -3,9 +3,11 @@
  * GET /api/v1/search, as text (default) or as the API's JSON.
  */
 import type { Command } from 'commander';
+import { translator } from '#adapters/content/load-messages.ts';
 import { loadSearchIndex } from '#adapters/content/load-search.ts';
 import { DEFAULT_LIMIT, runSearch } from '#domain/search/request.ts';
 import type { SearchIndex, SearchResponse } from '#domain/search/search-index.ts';
+import { isLocale } from '#i18n/locales.ts';
 import type { Io } from './assess-command.ts';
 
 export interface AskOptions {
@@ -35,10 +37,12 @@ export function formatAnswer(response: SearchResponse, index: SearchIndex): stri
   if (!response.confident) {
     const titles = index.data.titles[HELP_TOPIC];
     const helpLang = titles?.[lang] ? lang : 'en';
-    lines.push('No answer fits this question well enough. Ask a person who can help:');
+    // The texts of the search page, in the answers' language.
+    const t = translator(isLocale(lang) ? lang : 'en');
+    lines.push(t.t('ui.search.notSure'));
     lines.push(`  ${titles?.[helpLang] ?? HELP_TOPIC}`);
     lines.push(`  /${helpLang}/kb/${HELP_TOPIC}`);
-    if (response.results.length) lines.push('', 'Closest answers:');
+    if (response.results.length) lines.push('', `${t.t('ui.search.title')}:`);
   }
   response.results.forEach((r, i) => {
     lines.push(`${i + 1}. ${r.title}`);
