@@ -363,7 +363,7 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
     );
   });
 
-  const resultPage = (locale: Locale, state: CheckState, forPdf = false) => {
+  const resultPage = (locale: Locale, state: CheckState) => {
     const t = translator(locale);
     const asOf = options.today();
     const a = assess(state.facts, asOf, book);
@@ -374,7 +374,7 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
     const ctx = context(locale, `/result${qs}`);
     return (
       <ResultPage
-        ctx={forPdf ? { ...ctx, path: `/result${qs}` } : ctx}
+        ctx={ctx}
         text={text}
         dates={Object.fromEntries(Object.entries(dates).filter(([, v]) => v)) as never}
         links={{
@@ -409,7 +409,7 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions) {
         503,
       );
     }
-    const html = `<!doctype html>${renderToString(resultPage(locale, readState(request.query), true))}`;
+    const html = `<!doctype html>${renderToString(resultPage(locale, readState(request.query)))}`;
     const pdf = await options.pdf.render(html);
     return reply
       .header('content-type', 'application/pdf')

@@ -2,6 +2,7 @@
  * One question per page, as a GET form that carries the other answers in hidden fields: it works
  * without JavaScript, and the URL is the whole state.
  */
+import type { ComponentChildren } from 'preact';
 import type { Question } from '#domain/questionnaire/questions.ts';
 import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
@@ -38,66 +39,61 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
   const grouped = q.type !== 'number' && q.type !== 'country';
   const value = view.value;
 
+  /** Radio buttons or checkboxes; the first gets id="answer" so the error summary can link to it. */
+  const choices = (
+    type: 'radio' | 'checkbox',
+    items: { value: string; label: string; checked: boolean }[],
+    extra?: ComponentChildren,
+  ) => (
+    <div class="choices">
+      {items.map((item, i) => (
+        <label class="choice" key={item.value}>
+          <input
+            id={i === 0 ? 'answer' : undefined}
+            type={type}
+            name="answer"
+            value={item.value}
+            checked={item.checked}
+            aria-describedby={describedBy}
+          />
+          <span>{item.label}</span>
+        </label>
+      ))}
+      {extra}
+    </div>
+  );
+
   const field = () => {
     switch (q.type) {
       case 'yes-no':
-        return (
-          <div class="choices">
-            {(['yes', 'no'] as const).map((v, i) => (
-              <label class="choice" key={v}>
-                <input
-                  id={i === 0 ? 'answer' : undefined}
-                  type="radio"
-                  name="answer"
-                  value={v}
-                  checked={value === (v === 'yes')}
-                  aria-describedby={describedBy}
-                />
-                <span>{t.t(`answer.${v}`)}</span>
-              </label>
-            ))}
-          </div>
-        );
+        return choices('radio', [
+          { value: 'yes', label: t.t('answer.yes'), checked: value === true },
+          { value: 'no', label: t.t('answer.no'), checked: value === false },
+        ]);
       case 'choice':
-        return (
-          <div class="choices">
-            {(q.options ?? []).map((v, i) => (
-              <label class="choice" key={v}>
-                <input
-                  id={i === 0 ? 'answer' : undefined}
-                  type="radio"
-                  name="answer"
-                  value={v}
-                  checked={value === v}
-                  aria-describedby={describedBy}
-                />
-                <span>{t.t(optionKey(q.fact, v))}</span>
-              </label>
-            ))}
-          </div>
+        return choices(
+          'radio',
+          (q.options ?? []).map((v) => ({
+            value: v,
+            label: t.t(optionKey(q.fact, v)),
+            checked: value === v,
+          })),
         );
       case 'multi-choice': {
         const picked = Array.isArray(value) ? (value as string[]) : [];
-        return (
-          <div class="choices">
+        return choices(
+          'checkbox',
+          (q.options ?? []).map((v) => ({
+            value: v,
+            label: t.t(optionKey(q.fact, v)),
+            checked: picked.includes(v),
+          })),
+          <>
             <input type="hidden" name="answered" value="1" />
-            {(q.options ?? []).map((v, i) => (
-              <label class="choice" key={v}>
-                <input
-                  id={i === 0 ? 'answer' : undefined}
-                  type="checkbox"
-                  name="answer"
-                  value={v}
-                  checked={picked.includes(v)}
-                  aria-describedby={describedBy}
-                />
-                <span>{t.t(optionKey(q.fact, v))}</span>
-              </label>
-            ))}
             <p class="small">
               {t.t('ui.question.noneOfThese')}: {t.t('ui.question.next')} ↵
             </p>
-          </div>
+          </>,
         );
       }
       case 'date': {
