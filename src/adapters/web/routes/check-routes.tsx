@@ -1,0 +1,176 @@
+/**
+ * The start page, help, and the guided check: one question per page as GET forms, the state in
+ * the URL; then the summary of the answers with links to change each.
+ */
+import type { FastifyInstance } from 'fastify';
+import { translator } from '#adapters/content/load-messages.ts';
+import { assess } from '#domain/assess.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
+import type { FactName, Facts } from '#domain/facts/facts.ts';
+import { askedOrder } from '#domain/questionnaire/asked-order.ts';
+import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
+import { QUESTION_BY_FACT, type Question } from '#domain/questionnaire/questions.ts';
+import { optionKey } from '#i18n/labels.ts';
+import { isLocale, type Locale } from '#i18n/locales.ts';
+import type { Translator } from '#i18n/translate.ts';
+import { answerFromForm, type CheckState, readState, stateFields, writeState } from '../state.ts';
+import { HelpPage } from '../views/help.tsx';
+import type { PageContext } from '../views/layout.tsx';
+import { QuestionPage } from '../views/question.tsx';
+import { StartPage } from '../views/start.tsx';
+import { SummaryPage, type SummaryRow } from '../views/summary.tsx';
+import type { WebOptions } from '../web-options.ts';
+import type { LangParams, PageKit } from './page-kit.tsx';
+
+export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
+  const { book, contacts } = options;
+  const { send, localeOf, context } = kit;
+  const now = () => ({ date: options.today(), time: options.nowTime() });
+
+  app.get('/', async (request, reply) => {
+    const preferred = String(request.headers['accept-language'] ?? '')
+      .split(',')
+      .map((p) => p.trim().slice(0, 2).toLowerCase())
+      .find(isLocale);
+    return reply.redirect(`/${preferred ?? 'nl'}/`, 302);
+  });
+
+  app.get<LangParams>('/:lang/', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return send(reply, <StartPage ctx={context(locale, '/')} />);
+  });
+  app.get<LangParams>('/:lang', async (request, reply) => reply.redirect(`/${request.params.lang}/`, 301));
+
+  app.get<LangParams>('/:lang/help', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return send(reply, <HelpPage ctx={context(locale, '/help')} contacts={contacts} now={now()} />);
+  });
+
+  app.get<LangParams>('/:lang/check', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const query = request.query;
+    const state = readState(query);
+    const ctx = (s: CheckState, extra: Record<string, string> = {}) =>
+      context(locale, `/check${writeState(s, extra)}`);
+
+    // An answer arrives: validate it, then redirect to the clean URL of the new state.
+    const answered = QUESTION_BY_FACT.get(String(query.q) as FactName);
+    if (answered) {
+      const answer = answerFromForm(answered, query);
+      if (answer.kind === 'none' || answer.kind === 'invalid') {
+        return send(
+          reply,
+          renderQuestion(ctx(state), state, answered, answer.kind === 'none' ? 'required' : 'invalid'),
+          400,
+        );
+      }
+      if (answer.kind === 'dont-know') {
+        delete (state.facts as Record<string, unknown>)[answered.fact];
+        state.dontKnow.add(answered.fact);
+      } else {
+        (state.facts as Record<string, unknown>)[answered.fact] = answer.value;
+        state.dontKnow.delete(answered.fact);
+      }
+      return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
+    }
+
+    const edit = QUESTION_BY_FACT.get(String(query.edit) as FactName);
+    if (edit) return send(reply, renderQuestion(ctx(state, { edit: edit.fact }), state, edit));
+
+    const a = assess(state.facts, options.today(), book);
+    const q = nextQuestion(a, state.dontKnow);
+    if (!q) return reply.redirect(`/${locale}/result${writeState(state)}`, 303);
+    return send(reply, renderQuestion(ctx(state), state, q));
+  });
+
+  function renderQuestion(ctx: PageContext, state: CheckState, q: Question, error?: 'required' | 'invalid') {
+    const a = assess(state.facts, options.today(), book);
+    const order = askedOrder(state, options.today(), book);
+    const answeredBefore = order.indexOf(q.fact) >= 0 ? order.indexOf(q.fact) : order.length;
+    const p = progress(answeredBefore, a, state.dontKnow);
+    const previous = order[answeredBefore - 1];
+    const value = state.facts[q.fact];
+    return (
+      <QuestionPage
+        ctx={ctx}
+        view={{
+          question: q,
+          hidden: stateFields(state, q.fact),
+          progress: { answered: p.answered, total: Math.max(p.total, answeredBefore + 1) },
+          ...(error ? { error } : {}),
+          ...(value !== undefined
+            ? { value: q.type === 'date' ? dateParts(value as PlainDate) : value }
+            : {}),
+          ...(previous ? { backHref: `/${ctx.locale}/check${writeState(state, { edit: previous })}` } : {}),
+          ...(q.type === 'country' ? { countries: countryList(ctx.locale) } : {}),
+        }}
+      />
+    );
+  }
+
+  app.get<LangParams>('/:lang/summary', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const state = readState(request.query);
+    const t = translator(locale);
+    const rows: SummaryRow[] = askedOrder(state, options.today(), book).map((fact) => ({
+      fact,
+      question: t.t(`question.${fact}.title`),
+      answer: state.dontKnow.has(fact)
+        ? t.t('ui.summary.dontKnow')
+        : answerText(t, QUESTION_BY_FACT.get(fact)!, state.facts[fact]),
+      changeHref: `/${locale}/check${writeState(state, { edit: fact })}`,
+    }));
+    return send(
+      reply,
+      <SummaryPage
+        ctx={context(locale, `/summary${writeState(state)}`)}
+        rows={rows}
+        resultHref={`/${locale}/result${writeState(state)}`}
+      />,
+    );
+  });
+}
+
+function dateParts(d: PlainDate) {
+  return { day: d.day, month: d.month, year: d.year };
+}
+
+const countryCache = new Map<string, { code: string; name: string }[]>();
+function countryList(locale: Locale) {
+  let list = countryCache.get(locale);
+  if (!list) {
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    list = [...ISO_COUNTRIES]
+      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
+    countryCache.set(locale, list);
+  }
+  return list;
+}
+
+function answerText(t: Translator, q: Question, value: Facts[FactName]): string {
+  if (value === undefined) return '';
+  switch (q.type) {
+    case 'yes-no':
+      return t.t(value ? 'answer.yes' : 'answer.no');
+    case 'date':
+      return t.date(value as PlainDate);
+    case 'number':
+      return t.number(value as number);
+    case 'country':
+      return value === 'stateless'
+        ? t.t('ui.question.stateless')
+        : (new Intl.DisplayNames([t.locale], { type: 'region' }).of(value as string) ?? String(value));
+    case 'choice':
+      return t.t(optionKey(q.fact, String(value)));
+    case 'multi-choice': {
+      const list = value as string[];
+      return list.length ? t.list(list.map((v) => t.t(optionKey(q.fact, v)))) : t.t('answer.none');
+    }
+  }
+}

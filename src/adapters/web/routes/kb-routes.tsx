@@ -1,0 +1,89 @@
+/** The knowledge base: the index of topics, one answer per page, and search. */
+import type { FastifyInstance } from 'fastify';
+import { runSearch } from '#domain/search/request.ts';
+import { isLocale, type Locale } from '#i18n/locales.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { KbIndexPage, KbPage, SearchPage } from '../views/kb.tsx';
+import type { PageContext } from '../views/layout.tsx';
+import type { WebOptions } from '../web-options.ts';
+import type { LangParams, PageKit } from './page-kit.tsx';
+
+export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
+  const { send, localeOf, context, notFound } = kit;
+
+  const kbByKey = new Map(options.kb.map((e) => [`${e.topic}/${e.lang}`, e]));
+  /** The answer in the reader's language; English, then Dutch, where a translation is missing. */
+  const kbEntry = (topic: string, locale: Locale) =>
+    kbByKey.get(`${topic}/${locale}`) ?? kbByKey.get(`${topic}/en`) ?? kbByKey.get(`${topic}/nl`);
+
+  app.get<LangParams>('/:lang/kb', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const topics = options.kbTopics.flatMap((topic) => {
+      const e = kbEntry(topic, locale);
+      return e ? [{ topic, title: e.title }] : [];
+    });
+    return send(reply, <KbIndexPage ctx={context(locale, '/kb')} topics={topics} />);
+  });
+
+  app.get<{ Params: { lang: string; topic: string } }>('/:lang/kb/:topic', async (request, reply) => {
+    const { lang, topic } = request.params;
+    if (!isLocale(lang)) return send(reply, notFound(context('en', '/')), 404);
+    const e = kbEntry(topic, lang);
+    if (!e) return send(reply, notFound(context(lang, '/')), 404);
+    const ctx = {
+      ...context(lang, `/kb/${topic}`),
+      status: e.lang === lang ? e.status : 'machine-assisted',
+    } as PageContext;
+    const related = e.related.flatMap((r) => {
+      const re = kbEntry(r, lang);
+      return re ? [{ topic: r, title: re.title }] : [];
+    });
+    return send(
+      reply,
+      <KbPage
+        ctx={ctx}
+        doc={{
+          topic,
+          title: e.title,
+          summary: e.summary,
+          answerHtml: renderMarkdown(e.answer, lang),
+          terms: Object.entries(e.terms ?? {}),
+          sources: e.sources,
+          related,
+          check: e.check,
+          lastChecked: e.lastChecked,
+        }}
+      />,
+    );
+  });
+
+  app.get<LangParams>('/:lang/search', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const q = typeof request.query.q === 'string' ? request.query.q : '';
+    const ctx = context(locale, `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`, q);
+    const outcome = runSearch(options.search, { q, lang: locale, limit: '8' });
+    if (!outcome.ok) {
+      const tooLong = outcome.problems.some((p) => p.problem === 'too-long');
+      return send(
+        reply,
+        <SearchPage
+          ctx={ctx}
+          query={q}
+          hits={[]}
+          confident={false}
+          problem={tooLong ? 'tooLong' : 'empty'}
+        />,
+        q ? 400 : 200,
+      );
+    }
+    const hits = outcome.response.results.flatMap((r) => {
+      const e = kbEntry(r.topic, locale);
+      return e
+        ? [{ topic: r.topic, title: e.title, summary: e.summary, url: `/${locale}/kb/${r.topic}` }]
+        : [];
+    });
+    return send(reply, <SearchPage ctx={ctx} query={q} hits={hits} confident={outcome.response.confident} />);
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * What every web route shares: the page context (translator, direction, CSS, rules version), the
+ * HTML response with its security headers, and the language check that answers 404 for an
+ * unknown language.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Temporal } from 'temporal-polyfill';
+import { catalogStatus, translator } from '#adapters/content/load-messages.ts';
+import { date } from '#domain/dates/plain-date.ts';
+import type { RuleBook } from '#domain/rulebook.ts';
+import { isLocale, type Locale } from '#i18n/locales.ts';
+import type { Assets } from '../assets.ts';
+import type { Query } from '../state.ts';
+import type { PageContext } from '../views/layout.tsx';
+import { Page } from '../views/layout.tsx';
+
+export type LangParams = { Params: { lang: string }; Querystring: Query };
+
+export interface PageKit {
+  context(locale: Locale, path: string, query?: string): PageContext;
+  send(reply: FastifyReply, page: VNode, status?: number): FastifyReply;
+  /** The page's language, or undefined after answering 404 for an unknown one. */
+  localeOf(request: FastifyRequest<LangParams>, reply: FastifyReply): Locale | undefined;
+  notFound(ctx: PageContext): VNode;
+}
+
+export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
+  const rulesChecked = Object.values(book.sources)
+    .map((s) => date(s.lastChecked))
+    .reduce((a, b) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b));
+
+  const context = (locale: Locale, path: string, query?: string): PageContext => ({
+    t: translator(locale),
+    locale,
+    path,
+    status: catalogStatus(locale),
+    css: assets.css,
+    rulesVersion: book.version,
+    rulesChecked,
+    ...(query ? { query } : {}),
+  });
+
+  const send = (reply: FastifyReply, page: VNode, status = 200) =>
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', csp)
+      .header('cache-control', 'no-store')
+      .send(`<!doctype html>${renderToString(page)}`);
+
+  const notFound = (ctx: PageContext) => (
+    <Page ctx={ctx} title={ctx.t.t('ui.notFound.title')}>
+      <h1>{ctx.t.t('ui.notFound.title')}</h1>
+      <p>{ctx.t.t('ui.notFound.text')}</p>
+      <p>
+        <a href={`/${ctx.locale}/`}>{ctx.t.t('ui.home')}</a>
+      </p>
+    </Page>
+  );
+
+  const localeOf = (request: FastifyRequest<LangParams>, reply: FastifyReply): Locale | undefined => {
+    const { lang } = request.params;
+    if (isLocale(lang)) return lang;
+    void send(reply, notFound(context('en', '/')), 404);
+    return undefined;
+  };
+
+  return { context, send, localeOf, notFound };
+}

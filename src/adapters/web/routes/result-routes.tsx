@@ -1,0 +1,97 @@
+/** The result of the check: the page, its PDF (printed by Chromium) and the calendar file. */
+import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { translator } from '#adapters/content/load-messages.ts';
+import { assess } from '#domain/assess.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { whatWouldChange } from '#domain/what-would-change.ts';
+import { describeAssessment } from '#i18n/describe-assessment.ts';
+import type { Locale } from '#i18n/locales.ts';
+import { calendar } from '../ics.ts';
+import { type CheckState, readState, writeState } from '../state.ts';
+import { Page } from '../views/layout.tsx';
+import { ResultPage } from '../views/result.tsx';
+import type { WebOptions } from '../web-options.ts';
+import type { LangParams, PageKit } from './page-kit.tsx';
+
+export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
+  const { book, contacts } = options;
+  const { send, localeOf, context } = kit;
+  const now = () => ({ date: options.today(), time: options.nowTime() });
+
+  const resultPage = (locale: Locale, state: CheckState) => {
+    const t = translator(locale);
+    const asOf = options.today();
+    const a = assess(state.facts, asOf, book);
+    const text = describeAssessment(t, a, whatWouldChange(state.facts, asOf, book, a), [...state.dontKnow]);
+    const qs = writeState(state);
+    const rel = (d: PlainDate | null) => (d ? { date: t.date(d), relative: t.relative(d, asOf) } : undefined);
+    const dates = { termStart: rel(a.termStart), termEnd: rel(a.termEnd), applyFrom: rel(a.applyFrom) };
+    const ctx = context(locale, `/result${qs}`);
+    return (
+      <ResultPage
+        ctx={ctx}
+        text={text}
+        dates={Object.fromEntries(Object.entries(dates).filter(([, v]) => v)) as never}
+        links={{
+          summary: `/${locale}/summary${qs}`,
+          pdf: `/${locale}/result.pdf${qs}`,
+          ics: a.termEnd ? `/${locale}/result.ics${qs}` : null,
+          restart: `/${locale}/check`,
+        }}
+        contacts={contacts}
+        now={now()}
+      />
+    );
+  };
+
+  app.get<LangParams>('/:lang/result', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return send(reply, resultPage(locale, readState(request.query)));
+  });
+
+  app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const t = translator(locale);
+    if (!options.pdf.available()) {
+      return send(
+        reply,
+        <Page ctx={context(locale, '/')} title={t.t('ui.result.pdf')}>
+          <h1>{t.t('ui.result.pdf')}</h1>
+          <p>{t.t('ui.pdf.unavailable')}</p>
+        </Page>,
+        503,
+      );
+    }
+    const html = `<!doctype html>${renderToString(resultPage(locale, readState(request.query)))}`;
+    const pdf = await options.pdf.render(html);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="wegwijs-${locale}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
+
+  app.get<LangParams>('/:lang/result.ics', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    const t = translator(locale);
+    const a = assess(readState(request.query).facts, options.today(), book);
+    const description = t.t('ui.ics.description');
+    const events = [
+      ...(a.applyFrom
+        ? [{ date: a.applyFrom, summary: t.t('ui.ics.applyFrom'), description, remindDays: [7, 1] }]
+        : []),
+      ...(a.termEnd
+        ? [{ date: a.termEnd, summary: t.t('ui.ics.termEnd'), description, remindDays: [90, 30, 7] }]
+        : []),
+    ];
+    return reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="wegwijs.ics"')
+      .header('cache-control', 'no-store')
+      .send(calendar(events, options.today()));
+  });
+}

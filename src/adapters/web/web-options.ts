@@ -1,0 +1,19 @@
+import type { Contacts } from '#adapters/content/load-contacts.ts';
+import type { KbEntry } from '#adapters/content/load-kb.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import type { RuleBook } from '#domain/rulebook.ts';
+import type { SearchIndex } from '#domain/search/search-index.ts';
+import type { PdfRenderer } from './render-pdf.ts';
+
+export interface WebOptions {
+  book: RuleBook;
+  contacts: Contacts;
+  today: () => PlainDate;
+  /** Local time in the Netherlands as HH:MM, for "open now". */
+  nowTime: () => string;
+  pdf: PdfRenderer;
+  /** Knowledge-base topic ids in their reading order, and the answers in every language. */
+  kbTopics: readonly string[];
+  kb: readonly KbEntry[];
+  search: SearchIndex;
+}
