@@ -1,5 +1,5 @@
 /**
- * Measures question answering: runs a questions file (default ../shared/eval/questions-dev.jsonl,
+ * Measures question answering: runs a questions file (default test/eval/questions-dev.jsonl,
  * one {"q", "lang", "topic"} per line; "topic": null marks a question Wegwijs should not answer)
  * through the same code as GET /api/v1/search, and through a plain MiniSearch BM25 baseline over
  * the same content, and prints top-1, top-3 and MRR per language and overall, the latency, and
@@ -27,7 +27,7 @@ const fileArg = args.indexOf('--file');
 const file =
   fileArg >= 0 && args[fileArg + 1]
     ? args[fileArg + 1]!
-    : fileURLToPath(new URL('../../shared/eval/questions-dev.jsonl', import.meta.url));
+    : fileURLToPath(new URL('../test/eval/questions-dev.jsonl', import.meta.url));
 const showMisses = args.includes('--misses');
 
 const questions: Question[] = readFileSync(file, 'utf8')

@@ -1,4 +1,4 @@
-// The knowledge-base content check (content/kb/README.md): every topic of shared/spec/topics.md in
+// The knowledge-base content check (content/kb/README.md): every topic of spec/topics.md in
 // every language, valid files, sources, working internal links, checked within the last 12 months,
 // and a readability figure per language where a standard formula exists.
 import assert from 'node:assert/strict';
@@ -22,8 +22,8 @@ test('every file reads and fits the schema (status, date, fields, topic and lang
   );
 });
 
-test('content/kb/topics.yaml lists exactly the topic ids of shared/spec/topics.md', () => {
-  const spec = readFileSync(fileURLToPath(new URL('../../shared/spec/topics.md', import.meta.url)), 'utf8');
+test('content/kb/topics.yaml lists exactly the topic ids of spec/topics.md', () => {
+  const spec = readFileSync(fileURLToPath(new URL('../spec/topics.md', import.meta.url)), 'utf8');
   const specIds = [...spec.matchAll(/^\| ([a-z0-9]+(?:-[a-z0-9]+)*) \|/gm)]
     .map((m) => m[1]!)
     .filter((id) => id !== 'id');

@@ -1,4 +1,4 @@
-// Every public example case in shared/eval/cases-dev.jsonl, sent through the real HTTP server.
+// Every public example case in test/eval/cases-dev.jsonl (vendored from the shared contract), sent through the real HTTP server.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -22,7 +22,7 @@ interface EvalCase {
   tolerance?: { termEndDays?: number; applyFromDays?: number };
 }
 
-const file = fileURLToPath(new URL('../../shared/eval/cases-dev.jsonl', import.meta.url));
+const file = fileURLToPath(new URL('./eval/cases-dev.jsonl', import.meta.url));
 const cases: EvalCase[] = readFileSync(file, 'utf8')
   .trim()
   .split('\n')

@@ -1,10 +1,10 @@
 /**
- * Golden law scenarios (content/rules/cases.yaml): every case goes through the public request
+ * Golden law scenarios (content/rules/cases/*.yaml): every case goes through the public request
  * parser and the engine, and its `expect` (derived by hand from the law fact sheets) must hold.
  * A second group of tests fails when an obligation rule or an option rule variant has no case.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -15,7 +15,8 @@ import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
 import { OBLIGATION_RULES } from '#domain/rules/obligation.ts';
 import { OPTION_IDS, OPTION_RULES } from '#domain/rules/options.ts';
 
-const CASES_FILE = fileURLToPath(new URL('../content/rules/cases.yaml', import.meta.url));
+/** Every YAML file here holds golden cases; one file per theme keeps parallel work apart. */
+const CASES_DIR = fileURLToPath(new URL('../content/rules/cases/', import.meta.url));
 
 const EXACT_KEYS = [
   'regime',
@@ -51,11 +52,19 @@ interface LawCase {
 }
 
 function loadCases(): LawCase[] {
-  const doc = parse(readFileSync(CASES_FILE, 'utf8')) as { cases?: unknown };
-  assert.ok(Array.isArray(doc.cases), 'cases.yaml must have a list `cases`');
+  const files = readdirSync(CASES_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  assert.ok(files.length > 0, 'content/rules/cases/ holds no case file');
+  return files.flatMap((file) => loadCaseFile(file));
+}
+
+function loadCaseFile(file: string): LawCase[] {
+  const doc = parse(readFileSync(`${CASES_DIR}${file}`, 'utf8')) as { cases?: unknown };
+  assert.ok(Array.isArray(doc.cases), `${file} must have a list \`cases\``);
   return doc.cases.map((raw, i) => {
     const c = raw as Partial<LawCase>;
-    const where = `cases.yaml case #${i + 1} (${String(c.name)})`;
+    const where = `${file} case #${i + 1} (${String(c.name)})`;
     assert.equal(typeof c.name, 'string', `${where}: name`);
     assert.equal(typeof c.law, 'string', `${where}: law (the fact-sheet line) is required`);
     assert.equal(typeof c.asOf, 'string', `${where}: asOf`);
@@ -177,7 +186,7 @@ function check(c: LawCase, json: Record<string, Json>): void {
   }
 }
 
-describe('golden law cases (content/rules/cases.yaml)', () => {
+describe('golden law cases (content/rules/cases/*.yaml)', () => {
   test('case names are unique full sentences', () => {
     const seen = new Set<string>();
     for (const c of CASES) {
