@@ -171,3 +171,18 @@ test('the service worker and the offline list keep only public pages (no query s
   assert.ok(list.urls.includes('/ar/kb/extension-pregnancy-birth'));
   assert.ok(list.urls.every((u: string) => !u.includes('?')));
 });
+
+test('the result draws the term as a line, with the same dates in text, mirrored in Arabic', async () => {
+  const state =
+    'nationality=SY&familyOfEeaCitizen=no&birthDate=1990-01-01&permitPurpose=asylum&permitDate=2023-03-01' +
+    '&schoolYearsInNL=0&diplomas=&hasIntegrationDiploma=no&pipDate=2023-05-10&circumstances=birth';
+  const xOf = (html: string, kind: string) =>
+    Number(new RegExp(`class="tl-mark tl-${kind}"><circle cx="([0-9.]+)"`).exec(html)?.[1]);
+  const en = await (await get(`/en/result?${state}`)).text();
+  assert.match(en, /<svg[^>]*role="img"[^>]*aria-labelledby="timeline-title timeline-desc"/);
+  assert.match(en, /<desc id="timeline-desc">[^<]*\d{4}[^<]*<\/desc>/, 'the description names the dates');
+  assert.match(en, /class="timeline-list"/, 'the dates stand in text beside the picture');
+  assert.ok(xOf(en, 'start') < xOf(en, 'end'), 'left to right in English');
+  const ar = await (await get(`/ar/result?${state}`)).text();
+  assert.ok(xOf(ar, 'start') > xOf(ar, 'end'), 'mirrored in Arabic: the start is on the right');
+});

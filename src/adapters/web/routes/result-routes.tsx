@@ -11,6 +11,7 @@ import { calendar } from '../ics.ts';
 import { type CheckState, readState, writeState } from '../state.ts';
 import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
+import { timelineModel } from '../views/timeline.tsx';
 import type { WebOptions } from '../web-options.ts';
 import type { LangParams, PageKit } from './page-kit.tsx';
 
@@ -32,6 +33,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
       <ResultPage
         ctx={ctx}
         text={text}
+        timeline={timelineModel(a, asOf)}
         dates={Object.fromEntries(Object.entries(dates).filter(([, v]) => v)) as never}
         links={{
           summary: `/${locale}/summary${qs}`,

@@ -1,9 +1,11 @@
 /** The personal result: the answer, the dates, the options with who decides and what to bring, why, and whom to ask. */
 import type { Contacts } from '#adapters/content/load-contacts.ts';
 import type { AssessmentText, OptionText, SourceText } from '#i18n/describe-assessment.ts';
+import { direction } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { HelpDirectory, type Now } from './help.tsx';
 import { Page, type PageContext } from './layout.tsx';
+import { TermTimeline, type TimelineModel } from './timeline.tsx';
 
 export interface ResultLinks {
   summary: string;
@@ -73,6 +75,7 @@ export function ResultPage(props: {
   ctx: PageContext;
   text: AssessmentText;
   dates: ResultDates;
+  timeline: TimelineModel | null;
   links: ResultLinks;
   contacts: Contacts;
   now: Now;
@@ -133,6 +136,9 @@ export function ResultPage(props: {
             )}
           </dl>
           {text.termEndCaution && <p class="caution">{text.termEndCaution}</p>}
+          {props.timeline && (
+            <TermTimeline t={t} model={props.timeline} rtl={direction(ctx.locale) === 'rtl'} />
+          )}
         </section>
       )}
 
