@@ -51,3 +51,10 @@ test('i18n depends on the domain only, never on adapters or the app', () => {
   );
   assert.deepEqual(offenders, []);
 });
+
+test('the environment is read in one place: src/app/config.ts', () => {
+  const offenders = sourceFiles('src')
+    .filter((file) => file !== 'src/app/config.ts')
+    .filter((file) => /process\.env/.test(readFileSync(join(root, file), 'utf8')));
+  assert.deepEqual(offenders, []);
+});

@@ -15,6 +15,7 @@ import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { webRoutes } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
+import { type Config, defaultConfig } from './config.ts';
 
 export interface AppOptions {
   book?: RuleBook;
@@ -22,6 +23,8 @@ export interface AppOptions {
   /** Local time HH:MM in the Netherlands (for "open now"). */
   nowTime?: () => string;
   logger?: boolean;
+  /** The checked configuration (src/app/config.ts); tests get the defaults. */
+  config?: Config;
 }
 
 /** Requests larger than this are refused with a 400 naming the body (the largest real request is ~1 KB). */
@@ -29,11 +32,16 @@ export const BODY_LIMIT = 64 * 1024;
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const book = options.book ?? loadRuleBook();
+  const config = options.config ?? defaultConfig();
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Never log bodies or query strings: they can hold personal facts.
     logger: options.logger
-      ? { level: 'info', serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url }) } }
+      ? {
+          level: config.logLevel,
+          serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url }) },
+        }
       : false,
   });
 
@@ -71,13 +79,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     reply.header('x-frame-options', 'DENY');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     reply.header('cross-origin-opener-policy', 'same-origin');
+    if (config.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return compress(request.headers['accept-encoding'], reply, payload);
   });
 
   app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
   const today = options.today ?? amsterdamToday;
   await app.register(apiRoutes, { book, today });
-  const pdf = new PdfRenderer();
+  const pdf = new PdfRenderer(config.chromiumPath);
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
   const search = cachedSearchIndex(kb, loadLexicon());
@@ -114,6 +123,11 @@ function compress(acceptEncoding: string | undefined, reply: FastifyReply, paylo
     return gzipSync(body, { level: 6 });
   }
   return payload;
+}
+
+/** A hop count trusts that many proxies in front of the app (as proxy-addr counts them). */
+function fastifyTrustProxy(value: Config['trustProxy']) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }
 
 function bodyError(error: string, message: string) {

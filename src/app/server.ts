@@ -1,16 +1,16 @@
-/** Starts the server on HOST:PORT (default 127.0.0.1:3000) with the bundled content. */
+/** Starts the server with the configuration of the environment (src/app/config.ts, docs/production.md). */
 import { buildApp } from './build-app.ts';
-
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
+import { ConfigError, loadConfig } from './config.ts';
 
 try {
-  const app = await buildApp({ logger: true });
-  await app.listen({ port, host });
+  const config = loadConfig();
+  const app = await buildApp({ config, logger: true });
+  await app.listen({ port: config.port, host: config.host });
   const stop = () => app.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(`Wegwijs could not start: ${(error as Error).message}`);
+  const message = error instanceof ConfigError ? error.message : (error as Error).message;
+  console.error(`Wegwijs could not start: ${message}`);
   process.exit(1);
 }

@@ -4,17 +4,13 @@
  * browser is started on first use and closed with the app.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
-const CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export function chromiumPath(): string | undefined {
-  return CANDIDATES.find((p): p is string => Boolean(p && existsSync(p)));
+/** The configured Chromium (CHROMIUM_PATH, see src/app/config.ts), else the usual install paths. */
+export function chromiumPath(configured?: string): string | undefined {
+  return [configured, ...CANDIDATES].find((p): p is string => Boolean(p && existsSync(p)));
 }
 
 export const CHROMIUM_ARGS = [
@@ -31,14 +27,19 @@ export const CHROMIUM_ARGS = [
 export class PdfRenderer {
   private browser: Promise<Browser> | undefined;
 
+  constructor(private readonly executablePath?: string) {}
+
   available(): boolean {
-    return chromiumPath() !== undefined;
+    return chromiumPath(this.executablePath) !== undefined;
   }
 
   async render(html: string): Promise<Buffer> {
-    const path = chromiumPath();
+    const path = chromiumPath(this.executablePath);
     if (!path) throw new Error('chromium-not-installed');
-    this.browser ??= chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true });
+    // Loaded on the first PDF, not at start: most processes never print one.
+    this.browser ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true }),
+    );
     const browser = await this.browser;
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
     try {
