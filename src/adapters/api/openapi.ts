@@ -174,7 +174,10 @@ export const openApiDocument = {
             name: 'lang',
             in: 'query',
             required: false,
-            schema: { type: 'string', enum: ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so'] },
+            description:
+              'Any BCP 47 language tag (pt-BR, fa-AF, prs, ku, zh-Hans, am ...): the answers come in the ' +
+              'best supported language, named in the response with `fallback: true` when it is not the one asked for',
+            schema: { type: 'string', maxLength: 64, example: 'fa-AF' },
           },
           {
             name: 'limit',
@@ -190,9 +193,17 @@ export const openApiDocument = {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['query', 'results', 'confident'],
+                  required: ['query', 'lang', 'fallback', 'results', 'confident'],
                   properties: {
                     query: { type: 'string' },
+                    lang: { type: 'string', description: 'The language the answers are in' },
+                    requestedLang: { type: 'string', description: 'The lang tag of the request, when given' },
+                    fallback: {
+                      type: 'boolean',
+                      description:
+                        'True when lang is not the language asked for: a related language (Dari → fa, ' +
+                        'Moroccan Arabic → ar), the language of the question, or English',
+                    },
                     confident: { type: 'boolean' },
                     results: {
                       type: 'array',
@@ -213,7 +224,10 @@ export const openApiDocument = {
               },
             },
           },
-          '400': { description: 'Empty, over-long or unreadable question, or a bad lang/limit' },
+          '400': {
+            description:
+              'Empty, over-long or unreadable question, a lang that is not a language tag, or a bad limit',
+          },
         },
       },
     },

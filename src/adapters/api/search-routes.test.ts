@@ -17,13 +17,23 @@ after(() => app.close());
 const get = (query: string) => app.inject({ method: 'GET', url: `/api/v1/search?${query}` });
 const q = (text: string) => `q=${encodeURIComponent(text)}`;
 
-test('answers the contract: query, results best first, confident', async () => {
+test('answers the contract: query, lang, fallback, results best first, confident', async () => {
   const res = await get(`${q('How much is the fine if I am late?')}&lang=ar`);
   assert.equal(res.statusCode, 200);
   assert.match(res.headers['content-type'] as string, /application\/json/);
   assert.equal(res.headers['cache-control'], 'no-store');
   const body = res.json();
-  assert.deepEqual(Object.keys(body).sort(), ['confident', 'query', 'results']);
+  assert.deepEqual(Object.keys(body).sort(), [
+    'confident',
+    'fallback',
+    'lang',
+    'query',
+    'requestedLang',
+    'results',
+  ]);
+  assert.equal(body.lang, 'ar');
+  assert.equal(body.requestedLang, 'ar');
+  assert.equal(body.fallback, false);
   assert.equal(body.query, 'How much is the fine if I am late?');
   assert.equal(body.confident, true);
   const [first] = body.results;
@@ -57,6 +67,35 @@ test('limit caps the results; a region subtag in lang is accepted', async () => 
   assert.equal(body.results[0].lang, 'en');
 });
 
+test('any language tag gets the best answer, and says when it is not the language asked for', async () => {
+  const cases: [string, string, string, boolean][] = [
+    // [tag, question, language of the answers, fallback]
+    ['en-GB', 'How much is the fine?', 'en', false],
+    ['ar-MA', 'How much is the fine?', 'ar', false],
+    ['ary', 'How much is the fine?', 'ar', true],
+    ['pt-BR', 'How much is the fine?', 'en', true],
+    ['de', 'Wie hoch ist die Strafe? fine', 'en', true],
+    ['am', 'How much is the fine?', 'en', true],
+    ['xh', 'هل أحصل على وقت إضافي؟ أنا حامل', 'ar', true],
+  ];
+  for (const [tag, text, lang, fallback] of cases) {
+    const res = await get(`${q(text)}&lang=${tag}`);
+    assert.equal(res.statusCode, 200, tag);
+    const body = res.json();
+    assert.equal(body.lang, lang, tag);
+    assert.equal(body.fallback, fallback, tag);
+    assert.equal(body.requestedLang, tag);
+    assert.equal(body.results[0].lang, lang, tag);
+  }
+});
+
+test('without lang the response still names the language of the answers', async () => {
+  const body = (await get(q('How much is the fine?'))).json();
+  assert.equal(body.lang, 'en');
+  assert.equal(body.fallback, false);
+  assert.equal('requestedLang' in body, false);
+});
+
 test('a question about something else is not confident', async () => {
   const res = await get(q('what will the weather be tomorrow, rain?'));
   assert.equal(res.statusCode, 200);
@@ -73,7 +112,8 @@ const bad: [string, string, string][] = [
   ['bytes that are not UTF-8', 'q=%FF%FE', 'unreadable'],
   ['a lone surrogate', 'q=%ED%A0%80abc', 'unreadable'],
   ['q given twice', 'q=fine&q=loan', 'not-a-string'],
-  ['an unknown language', `${q('fine')}&lang=xx`, 'unsupported'],
+  ['a code no language has', `${q('fine')}&lang=xx`, 'not-a-language'],
+  ['a tag that is not BCP 47', `${q('fine')}&lang=${encodeURIComponent('en us!')}`, 'not-a-language'],
   ['limit 0', `${q('fine')}&limit=0`, 'out-of-range'],
   ['limit not a number', `${q('fine')}&limit=ten`, 'not-a-number'],
   ['limit too large', `${q('fine')}&limit=1000`, 'out-of-range'],

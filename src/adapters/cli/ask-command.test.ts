@@ -44,7 +44,7 @@ test('bad input: exit code 2 and the reason on standard error', () => {
   assert.match(c.err.join('\n'), /q: The question is empty/);
   const d = capture();
   assert.equal(askCommand('fine', { lang: 'xx' }, index, d.io), 2);
-  assert.match(d.err.join('\n'), /lang: Use one of these language codes/);
+  assert.match(d.err.join('\n'), /lang: lang must be one language tag/);
 });
 
 test('registers `ask` with --lang, --limit and --json on the program', async () => {

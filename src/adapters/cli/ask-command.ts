@@ -33,7 +33,7 @@ export function askCommand(text: string, options: AskOptions, index: SearchIndex
 
 export function formatAnswer(response: SearchResponse, index: SearchIndex): string {
   const lines: string[] = [];
-  const lang = response.results[0]?.lang ?? 'en';
+  const lang = response.lang;
   if (!response.confident) {
     const titles = index.data.titles[HELP_TOPIC];
     const helpLang = titles?.[lang] ? lang : 'en';

@@ -1,9 +1,15 @@
 /**
  * One search request as the API and the CLI receive it (shared/spec/search-api.md): the checks
  * both share, then the search. A bad request names each bad field; nothing here throws.
+ *
+ * `lang` may be any BCP 47 tag: the answers come in the best language the index has
+ * (../languages.ts), and the response says which (`lang`) and whether that is not the one asked
+ * for (`fallback`). A tag no supported language is close to searches every language and answers
+ * in the question's own language, or English.
  */
-import { KB_LANGS, type KbLang } from './analyze.ts';
+import { chooseLanguage, readTag, type TagScript } from '../languages.ts';
 import type { SearchIndex, SearchResponse } from './search-index.ts';
+import { scriptOfChar } from './text.ts';
 
 export const MAX_QUERY_CHARS = 500;
 export const DEFAULT_LIMIT = 5;
@@ -23,13 +29,13 @@ export interface SearchProblem {
     | 'too-long'
     | 'unreadable'
     | 'not-a-string'
-    | 'unsupported'
+    | 'not-a-language'
     | 'not-a-number'
     | 'out-of-range';
   message: string;
 }
 
-export type SearchRequest = { q: string; lang?: KbLang; limit: number };
+export type SearchRequest = { q: string; lang?: string; limit: number };
 export type Parsed = { ok: true; request: SearchRequest } | { ok: false; problems: SearchProblem[] };
 export type SearchOutcome = { ok: true; response: SearchResponse } | { ok: false; problems: SearchProblem[] };
 
@@ -45,7 +51,6 @@ function hasControlOrReplacement(text: string): boolean {
   }
   return false;
 }
-const LANG_TAG = /^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{2,8})*$/;
 
 export function parseSearchRequest(input: SearchInput): Parsed {
   const problems: SearchProblem[] = [];
@@ -59,8 +64,32 @@ export function parseSearchRequest(input: SearchInput): Parsed {
 export function runSearch(index: SearchIndex, input: SearchInput): SearchOutcome {
   const parsed = parseSearchRequest(input);
   if (!parsed.ok) return parsed;
-  const { q, lang, limit } = parsed.request;
-  return { ok: true, response: index.search(q, { limit, ...(lang ? { lang } : {}) }) };
+  const { q, lang: tag, limit } = parsed.request;
+  const choice = tag ? chooseLanguage(tag, index.languages, scriptOfText(q)) : undefined;
+  const lang = choice && choice !== 'nonsense' ? choice.lang : undefined;
+  const response = index.search(q, { limit, ...(lang ? { lang } : {}) });
+  if (!tag) return { ok: true, response };
+  // A tag no supported language is close to: the question's language or English, said so.
+  const fallback = choice === undefined || choice === 'nonsense' || choice.fallback;
+  return { ok: true, response: { ...response, requestedLang: tag, fallback } };
+}
+
+/** The script most letters of a text are written in (tells Sorani from Kurmanji for "ku"). */
+export function scriptOfText(text: string): TagScript {
+  const counts = new Map<string, number>();
+  for (const ch of text) {
+    const s = scriptOfChar(ch);
+    if (s !== 'other') counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  let best: TagScript = 'other';
+  let most = 0;
+  for (const [s, n] of counts) {
+    if (n > most) {
+      best = s as TagScript;
+      most = n;
+    }
+  }
+  return best;
 }
 
 function parseQuery(value: unknown, problems: SearchProblem[]): string | undefined {
@@ -100,15 +129,14 @@ function parseQuery(value: unknown, problems: SearchProblem[]): string | undefin
   return q;
 }
 
-function parseLang(value: unknown, problems: SearchProblem[]): KbLang | undefined {
+function parseLang(value: unknown, problems: SearchProblem[]): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const m = typeof value === 'string' ? LANG_TAG.exec(value.trim()) : null;
-  const primary = m?.[1]?.toLowerCase();
-  if (primary && (KB_LANGS as readonly string[]).includes(primary)) return primary as KbLang;
+  if (typeof value === 'string' && value.length <= 64 && readTag(value).kind === 'language')
+    return value.trim();
   problems.push({
     field: 'lang',
-    problem: typeof value === 'string' ? 'unsupported' : 'not-a-string',
-    message: `Use one of these language codes: ${KB_LANGS.join(', ')}.`,
+    problem: typeof value === 'string' ? 'not-a-language' : 'not-a-string',
+    message: 'lang must be one language tag (BCP 47), such as nl, en, ar, fa-AF or pt-BR.',
   });
   return undefined;
 }

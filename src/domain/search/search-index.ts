@@ -139,6 +139,12 @@ export interface SearchResult {
 
 export interface SearchResponse {
   query: string;
+  /** The language the answers are in (a result falls back to English where a topic lacks it). */
+  lang: string;
+  /** The tag that was asked for (`lang` of the request), when one was. */
+  requestedLang?: string;
+  /** True when `lang` is not the language asked for: a related language, the question's, or English. */
+  fallback: boolean;
   results: SearchResult[];
   confident: boolean;
 }
@@ -196,6 +202,8 @@ export class SearchIndex {
   private readonly questionKeys: Map<string, number[]>;
   private readonly stopwords: ReadonlySet<string>;
   private readonly vocabulary: FuzzyVocabulary;
+  /** The languages that have answers, in order of first appearance. */
+  readonly languages: readonly string[];
 
   private constructor(data: SearchIndexData, stemmers: Stemmers) {
     this.data = data;
@@ -210,6 +218,7 @@ export class SearchIndex {
     this.questionKeys = new Map(Object.entries(data.questionKeys));
     this.stopwords = new Set(data.lexicon.stopwords);
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
+    this.languages = [...new Set(Object.values(data.titles).flatMap((t) => Object.keys(t)))];
   }
 
   static fromJSON(data: SearchIndexData, stemmers: Stemmers): SearchIndex {
@@ -414,7 +423,8 @@ export class SearchIndex {
       matches.map((m) => m.lang),
       this.stopwords,
     );
-    const answerLang = options.lang ?? detection.lang ?? FALLBACK_LANG;
+    const wanted = options.lang ?? detection.lang;
+    const answerLang = wanted && this.languages.includes(wanted) ? wanted : FALLBACK_LANG;
 
     // Word channel.
     const words = new Float64Array(this.n);
@@ -531,7 +541,7 @@ export class SearchIndex {
       };
     });
     return {
-      response: { query, results, confident },
+      response: { query, lang: answerLang, fallback: answerLang !== wanted, results, confident },
       explanation: {
         detected: detection.lang,
         script: detection.script,

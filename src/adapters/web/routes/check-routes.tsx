@@ -8,11 +8,12 @@ import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import type { FactName, Facts } from '#domain/facts/facts.ts';
+import { languageFromAcceptLanguage } from '#domain/languages.ts';
 import { askedOrder } from '#domain/questionnaire/asked-order.ts';
 import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
 import { QUESTION_BY_FACT, type Question } from '#domain/questionnaire/questions.ts';
 import { optionKey } from '#i18n/labels.ts';
-import { isLocale, type Locale } from '#i18n/locales.ts';
+import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { answerFromForm, type CheckState, readState, stateFields, writeState } from '../state.ts';
 import { HelpPage } from '../views/help.tsx';
@@ -28,12 +29,13 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
   const { send, localeOf, context } = kit;
   const now = () => ({ date: options.today(), time: options.nowTime() });
 
+  // The start language from Accept-Language (q-values, then related languages), Dutch by default.
   app.get('/', async (request, reply) => {
-    const preferred = String(request.headers['accept-language'] ?? '')
-      .split(',')
-      .map((p) => p.trim().slice(0, 2).toLowerCase())
-      .find(isLocale);
-    return reply.redirect(`/${preferred ?? 'nl'}/`, 302);
+    const header = String(request.headers['accept-language'] ?? '').slice(0, 1000);
+    const preferred = languageFromAcceptLanguage(header, LOCALES, 'nl');
+    return reply
+      .header('vary', 'accept-language')
+      .redirect(`/${isLocale(preferred) ? preferred : 'nl'}/`, 302);
   });
 
   app.get<LangParams>('/:lang/', async (request, reply) => {

@@ -1,7 +1,7 @@
 /** The knowledge base: the index of topics, one answer per page, and search. */
 import type { FastifyInstance } from 'fastify';
 import { runSearch } from '#domain/search/request.ts';
-import { isLocale, type Locale } from '#i18n/locales.ts';
+import type { Locale } from '#i18n/locales.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { KbIndexPage, KbPage, SearchPage } from '../views/kb.tsx';
 import type { PageContext } from '../views/layout.tsx';
@@ -27,8 +27,9 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
   });
 
   app.get<{ Params: { lang: string; topic: string } }>('/:lang/kb/:topic', async (request, reply) => {
-    const { lang, topic } = request.params;
-    if (!isLocale(lang)) return send(reply, notFound(context('en', '/')), 404);
+    const { topic } = request.params;
+    const lang = localeOf(request, reply);
+    if (!lang) return;
     const e = kbEntry(topic, lang);
     if (!e) return send(reply, notFound(context(lang, '/')), 404);
     const ctx = {

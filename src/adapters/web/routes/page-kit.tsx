@@ -9,8 +9,9 @@ import { renderToString } from 'preact-render-to-string';
 import { Temporal } from 'temporal-polyfill';
 import { catalogStatus, translator } from '#adapters/content/load-messages.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { chooseLanguage, defaultLanguage } from '#domain/languages.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import { isLocale, type Locale } from '#i18n/locales.ts';
+import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Assets } from '../assets.ts';
 import type { Query } from '../state.ts';
 import type { PageContext } from '../views/layout.tsx';
@@ -21,8 +22,11 @@ export type LangParams = { Params: { lang: string }; Querystring: Query };
 export interface PageKit {
   context(locale: Locale, path: string, query?: string): PageContext;
   send(reply: FastifyReply, page: VNode, status?: number): FastifyReply;
-  /** The page's language, or undefined after answering 404 for an unknown one. */
-  localeOf(request: FastifyRequest<LangParams>, reply: FastifyReply): Locale | undefined;
+  /**
+   * The page's language, or undefined after answering: a redirect to the best supported language
+   * for any other real language tag (/pt-BR/kb → /pt/kb, /prs/ → /fa/), 404 for nonsense.
+   */
+  localeOf(request: FastifyRequest<{ Params: { lang: string } }>, reply: FastifyReply): Locale | undefined;
   notFound(ctx: PageContext): VNode;
 }
 
@@ -60,12 +64,33 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     </Page>
   );
 
-  const localeOf = (request: FastifyRequest<LangParams>, reply: FastifyReply): Locale | undefined => {
+  const localeOf = (
+    request: FastifyRequest<{ Params: { lang: string } }>,
+    reply: FastifyReply,
+  ): Locale | undefined => {
     const { lang } = request.params;
     if (isLocale(lang)) return lang;
-    void send(reply, notFound(context('en', '/')), 404);
+    const best = bestLocale(lang);
+    if (!best) {
+      void send(reply, notFound(context('en', '/')), 404);
+      return undefined;
+    }
+    // The same path in the best language; it starts with /{locale}, so it never leaves the site.
+    const rest = request.url.replace(/^\/[^/?#]*/, '');
+    void reply
+      .code(302)
+      .header('cache-control', 'no-store')
+      .redirect(`/${best}${rest || '/'}`);
     return undefined;
   };
 
   return { context, send, localeOf, notFound };
+}
+
+/** The supported language for a real language tag that is not one itself; undefined for nonsense. */
+export function bestLocale(tag: string): Locale | undefined {
+  const choice = chooseLanguage(tag, LOCALES);
+  if (choice === 'nonsense') return undefined;
+  const lang = choice?.lang ?? defaultLanguage(LOCALES);
+  return isLocale(lang) ? lang : undefined;
 }
