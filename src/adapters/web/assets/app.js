@@ -10,39 +10,105 @@
     }
   }
 
-  // Read aloud in the page's language, only where the phone has a voice for it (Web Speech API).
+  // Read aloud (Web Speech API): piece by piece with pauses, never a long list; without a voice
+  // for this language, help instead: the phone's screen reader, or a second language.
   const synth = window.speechSynthesis;
-  const buttons = document.querySelectorAll('.read-aloud');
-  if (synth && buttons.length) {
-    const voiceFor = () =>
-      synth.getVoices().find((v) => v.lang && v.lang.toLowerCase().split('-')[0] === lang);
-    const setup = () => {
-      const voice = voiceFor();
-      for (const b of buttons) {
-        b.hidden = !voice;
-        if (!voice || b.dataset.ready) continue;
-        b.dataset.ready = '1';
-        const label = b.textContent;
-        b.addEventListener('click', () => {
-          if (synth.speaking) {
-            synth.cancel();
-            b.textContent = label;
-            return;
+  const button = document.querySelector('.read-aloud');
+  if (button) {
+    // Without the Web Speech API at all, the button still opens the screen-reader help.
+    const canSpeak = !!synth && typeof SpeechSynthesisUtterance === 'function';
+    const base = (l) =>
+      String(l || '')
+        .toLowerCase()
+        .split(/[-_]/)[0];
+    const voiceFor = (l) => canSpeak && synth.getVoices().find((v) => base(v.lang) === base(l));
+    const LONG_LIST = 8;
+    const BLOCKS = 'h1,h2,h3,h4,legend,p,li,dt,dd,label,figcaption,select';
+    const skip = (el) => el.closest('[hidden],[aria-hidden="true"],.no-print,svg,script,style');
+    /** The texts to speak, in reading order: one per heading, paragraph, list item or option. */
+    const pieces = (doc, selector, listHint) => {
+      const out = [];
+      const taken = [];
+      for (const scope of doc.querySelectorAll(selector)) {
+        for (const el of scope.querySelectorAll(BLOCKS)) {
+          if (skip(el) || taken.some((t) => t.contains(el))) continue;
+          const list = el.tagName === 'SELECT' ? el : el.closest('.choices, ul, ol');
+          const long =
+            list && (list.tagName === 'SELECT' ? list.options.length : list.children.length) > LONG_LIST;
+          if (long) {
+            taken.push(list);
+            out.push(listHint);
+            continue;
           }
-          const target = document.querySelector(b.dataset.read || 'main');
-          const u = new SpeechSynthesisUtterance(target ? target.textContent : '');
-          u.lang = voice.lang;
-          u.voice = voice;
-          u.onend = () => {
-            b.textContent = label;
-          };
-          b.textContent = b.dataset.stop || label;
-          synth.speak(u);
-        });
+          taken.push(el);
+          const text = el.textContent.replace(/\s+/g, ' ').trim();
+          if (text) out.push(text);
+        }
       }
+      return out;
     };
+    const label = button.textContent;
+    const stop = () => {
+      synth.cancel();
+      button.textContent = label;
+    };
+    const speakAll = (texts, voice) => {
+      synth.cancel();
+      button.textContent = button.dataset.stop || label;
+      texts.forEach((text, i) => {
+        const u = new SpeechSynthesisUtterance(text);
+        u.lang = voice.lang;
+        u.voice = voice;
+        if (i === texts.length - 1) u.onend = () => (button.textContent = label);
+        synth.speak(u);
+      });
+    };
+    const help = document.getElementById('read-aloud-help');
+    const second = document.querySelector('.read-aloud-second');
+    const secondRow = document.querySelector('.read-aloud-second-row');
+    const setup = () => {
+      button.hidden = false;
+      if (!second) return;
+      // Offer only the languages this phone can speak.
+      let any = false;
+      for (const o of second.options) {
+        o.hidden = !voiceFor(o.value);
+        o.disabled = o.hidden;
+        any = any || !o.hidden;
+      }
+      const first = [...second.options].find((o) => !o.hidden);
+      if (first && second.selectedOptions[0]?.hidden) second.value = first.value;
+      if (secondRow) secondRow.hidden = !any;
+    };
+    button.addEventListener('click', () => {
+      if (canSpeak && synth.speaking) return stop();
+      const voice = voiceFor(lang);
+      if (!voice) {
+        if (help) {
+          help.hidden = !help.hidden;
+          button.setAttribute('aria-expanded', String(!help.hidden));
+        }
+        return;
+      }
+      speakAll(pieces(document, button.dataset.read || 'main', button.dataset.listHint || ''), voice);
+    });
+    document.querySelector('.read-aloud-second-go')?.addEventListener('click', async () => {
+      const other = second?.value;
+      const voice = other && voiceFor(other);
+      if (!voice) return;
+      // The same page in the other language, read with the same rules.
+      const path = location.pathname.replace(/^\/[^/]+/, `/${other}`) + location.search;
+      try {
+        const html = await fetch(path, { credentials: 'same-origin' }).then((r) => r.text());
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const hint = doc.querySelector('.read-aloud')?.dataset.listHint || '';
+        speakAll(pieces(doc, button.dataset.read || 'main', hint), voice);
+      } catch {
+        // Offline or failed: nothing to read; the page itself is unchanged.
+      }
+    });
     setup();
-    synth.addEventListener?.('voiceschanged', setup);
+    if (canSpeak) synth.addEventListener?.('voiceschanged', setup);
   }
 
   // Offline: keep the knowledge base and the check's pages (never anything personal).

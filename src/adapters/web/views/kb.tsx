@@ -1,6 +1,7 @@
 /** Knowledge-base pages: one answer in plain language, with its Dutch terms, sources, date checked and related questions. */
 import { date } from '#domain/dates/plain-date.ts';
 import { Page, type PageContext } from './layout.tsx';
+import { ReadAloud } from './read-aloud.tsx';
 
 export interface KbPageDoc {
   topic: string;
@@ -23,17 +24,7 @@ export function KbPage({ ctx, doc }: { ctx: PageContext; doc: KbPageDoc }) {
           {t.t('ui.kb.title')}
         </a>
       </p>
-      <p class="no-print">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action button read-aloud"
-          data-read="article"
-          data-stop={t.t('ui.result.stopReading')}
-          hidden
-        >
-          {t.t('ui.result.readAloud')}
-        </button>
-      </p>
+      <ReadAloud ctx={ctx} read="article" />
       <article>
         <h1>{doc.title}</h1>
         <p class="lead">{doc.summary}</p>

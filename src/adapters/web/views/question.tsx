@@ -7,6 +7,7 @@ import type { Question } from '#domain/questionnaire/questions.ts';
 import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { Page, type PageContext } from './layout.tsx';
+import { ReadAloud } from './read-aloud.tsx';
 
 /** Nationalities most newcomers have, shown first (the full list follows). */
 const COMMON = ['SY', 'ER', 'AF', 'TR', 'IQ', 'IR', 'SO', 'YE', 'UA', 'MA', 'ET', 'SD'];
@@ -214,17 +215,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
           </p>
         </div>
       )}
-      <p class="no-print">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action button read-aloud"
-          data-read="form.question fieldset, form.question .field"
-          data-stop={t.t('ui.result.stopReading')}
-          hidden
-        >
-          {t.t('ui.result.readAloud')}
-        </button>
-      </p>
+      <ReadAloud ctx={ctx} read="form.question fieldset, form.question .field" />
       <form method="get" action={`/${locale}/check`} class="question" novalidate>
         {view.hidden.map(([k, v]) => (
           <input type="hidden" name={k} value={v} key={`${k}=${v}`} />

@@ -5,6 +5,7 @@ import { direction } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { HelpDirectory, type Now } from './help.tsx';
 import { Page, type PageContext } from './layout.tsx';
+import { ReadAloud } from './read-aloud.tsx';
 import { TermTimeline, type TimelineModel } from './timeline.tsx';
 
 export interface ResultLinks {
@@ -84,17 +85,7 @@ export function ResultPage(props: {
   const { t } = ctx;
   return (
     <Page ctx={ctx} title={t.t('ui.result.title')}>
-      <p class="no-print">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action button read-aloud"
-          data-read="#main"
-          data-stop={t.t('ui.result.stopReading')}
-          hidden
-        >
-          {t.t('ui.result.readAloud')}
-        </button>
-      </p>
+      <ReadAloud ctx={ctx} read="#main" />
       <h1 class={`outcome outcome-${text.obligation}`}>{text.headline}</h1>
       {text.headlineDetail && <p class="lead">{text.headlineDetail}</p>}
       {text.regime && <p>{text.regime}</p>}
