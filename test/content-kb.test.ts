@@ -153,7 +153,12 @@ interface Formula {
 
 const vowelGroups = (word: string, vowels: RegExp) => Math.max(1, word.match(vowels)?.length ?? 0);
 
-/** Standard formulas exist for Dutch (Flesch–Douma), English (Flesch) and Turkish (Ateşman). */
+/**
+ * Standard formulas exist for Dutch (Flesch–Douma), English (Flesch), Turkish (Ateşman), Spanish
+ * (Szigriszt-Pazos, the Flesch adaptation behind the INFLESZ scale), French (Kandel–Moles),
+ * Portuguese (Flesch adapted by Martins et al.) and Russian (Oborneva). All read on the Flesch
+ * scale, where 50 and above is within reach of a B1 reader.
+ */
 const FORMULAS: Record<string, Formula> = {
   nl: {
     name: 'Flesch–Douma',
@@ -173,6 +178,34 @@ const FORMULAS: Record<string, Formula> = {
     // Every Turkish syllable has exactly one vowel.
     syllables: (w) => vowelGroups(w, /[aeıioöuüâîû]/g),
     score: (asl, asw) => 198.825 - 40.175 * asw - 2.61 * asl,
+  },
+  es: {
+    name: 'Szigriszt-Pazos',
+    threshold: 50,
+    // A diphthong is one syllable; a vowel group is close enough.
+    syllables: (w) => vowelGroups(w, /[aeiouáéíóúü]+/g),
+    score: (asl, asw) => 206.835 - 62.3 * asw - asl,
+  },
+  fr: {
+    name: 'Kandel–Moles',
+    threshold: 50,
+    // A final mute e (or es) is no syllable.
+    syllables: (w) =>
+      vowelGroups(w.length > 3 ? w.replace(/[^aeiouyàâéèêëîïôûù]es?$/, 'x') : w, /[aeiouyàâéèêëîïôûùü]+/g),
+    score: (asl, asw) => 207 - 1.015 * asl - 73.6 * asw,
+  },
+  pt: {
+    name: 'Flesch (Martins et al.)',
+    threshold: 50,
+    syllables: (w) => vowelGroups(w, /[aeiouáéíóúâêôãõàü]+/g),
+    score: (asl, asw) => 248.835 - 1.015 * asl - 84.6 * asw,
+  },
+  ru: {
+    name: 'Oborneva',
+    threshold: 50,
+    // Every Russian syllable has exactly one vowel.
+    syllables: (w) => vowelGroups(w, /[аеёиоуыэюя]/g),
+    score: (asl, asw) => 206.835 - 1.3 * asl - 60.1 * asw,
   },
 };
 
@@ -234,4 +267,15 @@ test('the readability formulas give the textbook figures', () => {
   assert.equal(englishSyllables('integration'), 4);
   assert.equal(FORMULAS.nl!.syllables('inburgering'), 4);
   assert.equal(FORMULAS.tr!.syllables('yükümlülük'), 4);
+  assert.equal(FORMULAS.es!.syllables('integración'), 4);
+  assert.equal(FORMULAS.fr!.syllables('intégration'), 4);
+  assert.equal(FORMULAS.fr!.syllables('examen'), 3);
+  assert.equal(FORMULAS.fr!.syllables('durable'), 2);
+  assert.equal(FORMULAS.pt!.syllables('integração'), 4);
+  assert.equal(FORMULAS.ru!.syllables('интеграция'), 5);
+  // The same short plain sentences read as easy in each language.
+  assert.ok(readability('Puede preguntar a DUO. Es gratis. Le ayudamos.', FORMULAS.es!) > 80);
+  assert.ok(readability('Vous pouvez demander à DUO. C’est gratuit. Nous vous aidons.', FORMULAS.fr!) > 80);
+  assert.ok(readability('Pode perguntar ao DUO. É grátis. Nós ajudamos.', FORMULAS.pt!) > 80);
+  assert.ok(readability('Спросите DUO. Это бесплатно. Мы поможем.', FORMULAS.ru!) > 70);
 });

@@ -3,7 +3,7 @@
  * right-to-left without a hand-kept list; legal dates always use the Gregorian calendar and
  * Latin digits, as DUO's letters do.
  */
-export const LOCALES = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so'] as const;
+export const LOCALES = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const SOURCE_LOCALE: Locale = 'en';
