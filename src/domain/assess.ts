@@ -1,22 +1,25 @@
 /**
  * One assessment: what civic integration means for this person on `asOf`. Pure: the caller
- * supplies the facts, the date and the rule book; the result is plain data with codes, dates,
+ * supplies the facts, the date and the rule set (rules, parameters, sources, version); the
+ * engine here only interprets rule data and holds no policy of its own (ADR 004). The result is plain data with codes, dates,
  * amounts and legal sources, never sentences (texts come from the message catalogs).
  */
 import { isBefore, type PlainDate, plus } from './dates/plain-date.ts';
 import { type EvalContext, evaluate, factsInMask, maskOf } from './engine/conditions.ts';
 import type { FactName, Facts } from './facts/facts.ts';
-import { type LegalSource, type ParameterId, type RuleBook, sourceOf, valueOn } from './rulebook.ts';
-import { type ConsequenceItem, consequences } from './rules/consequences.ts';
-import { type Derivation, type DerivedValues, derive, type Regime } from './rules/derive.ts';
-import { OBLIGATION_RULES, type Obligation, type ObligationRule } from './rules/obligation.ts';
 import {
-  type DecidingBody,
-  OPTION_RULES,
-  type OptionId,
-  type OptionRule,
-  type Timing,
-} from './rules/options.ts';
+  type Figure,
+  type LegalSource,
+  type ParameterId,
+  type RuleSet,
+  sourceOf,
+  type ValueRef,
+  valueOn,
+} from './rulebook.ts';
+import { type ConsequenceItem, wi2013Fine } from './rules/consequences.ts';
+import { type Derivation, type DerivedValues, derive, type Regime } from './rules/derive.ts';
+import type { DecisionEffects, Obligation, ObligationRule } from './rules/obligation.ts';
+import type { DecidingBody, OptionId, OptionRule, Timing } from './rules/options.ts';
 
 export interface Reason {
   /** Stable rule id, e.g. `not-obliged.eea-national`; the message key of its explanation. */
@@ -87,11 +90,11 @@ interface ObligationDecision {
 }
 
 /** First match wins; an unknown rule before it leaves the answer open unless every open path ends the same. */
-export function decideObligation(ctx: EvalContext<DerivedValues>): ObligationDecision {
+export function decideObligation(ctx: EvalContext<DerivedValues>, rules: RuleSet): ObligationDecision {
   const outcomes = new Set<Obligation>();
   const possible: ObligationRule[] = [];
   let missing = 0;
-  for (const rule of OBLIGATION_RULES) {
+  for (const rule of rules.rules.obligation) {
     const r = evaluate(rule.when, ctx);
     if (r.value === true) {
       outcomes.add(rule.decides);
@@ -110,7 +113,7 @@ export function decideObligation(ctx: EvalContext<DerivedValues>): ObligationDec
 export function contextFor(
   facts: Facts,
   asOf: PlainDate,
-  book: RuleBook,
+  book: RuleSet,
   withTerm = true,
 ): {
   ctx: EvalContext<DerivedValues>;
@@ -126,22 +129,13 @@ export function contextFor(
 }
 
 /** Only the obligation (and which rule decided it): the fast path for bulk checks and the benchmark. */
-export function obligationOf(facts: Facts, asOf: PlainDate, book: RuleBook): ObligationDecision {
-  return decideObligation(contextFor(facts, asOf, book, false).ctx);
+export function obligationOf(facts: Facts, asOf: PlainDate, book: RuleSet): ObligationDecision {
+  return decideObligation(contextFor(facts, asOf, book, false).ctx, book);
 }
 
-const CAN_HAVE_OPTIONS: readonly Obligation[] = ['obliged', 'exempt', 'unknown'];
-/** Not-obliged people for whom the integration exam can still matter (permanent permit, naturalisation). */
-const VOLUNTARY_AFTER: ReadonlySet<string> = new Set([
-  'not-obliged.temporary-purpose',
-  'not-obliged.temporary-protection',
-  'not-obliged.turkish-before-2020-05',
-  'not-obliged.turkish-non-asylum-before-2022',
-]);
-
-export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessment {
+export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
   const { ctx, derivation } = contextFor(facts, asOf, book);
-  const decision = decideObligation(ctx);
+  const decision = decideObligation(ctx, book);
   const { obligation } = decision;
   const regime = derivation.values.regime.value ?? null;
   const { term } = derivation;
@@ -151,20 +145,19 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessmen
   const reason = (rule: string, status: Reason['status'], source: string, params?: Reason['params']) =>
     reasons.push({ rule, status, source: sourceOf(book, source), ...(params ? { params } : {}) });
 
+  const figures = figuresFor(facts, derivation, book, asOf);
+  const ruleParams = (rule: ObligationRule) => {
+    const params = resolveParams(rule.params, figures, book, asOf);
+    return Object.keys(params).length ? params : undefined;
+  };
   if (decision.decidedBy)
-    reason(
-      decision.decidedBy.id,
-      'applies',
-      decision.decidedBy.source,
-      obligationParams(decision.decidedBy, derivation, book, asOf),
-    );
-  else
-    for (const r of decision.possible)
-      reason(r.id, 'possible', r.source, obligationParams(r, derivation, book, asOf));
+    reason(decision.decidedBy.id, 'applies', decision.decidedBy.source, ruleParams(decision.decidedBy));
+  else for (const r of decision.possible) reason(r.id, 'possible', r.source, ruleParams(r));
+  const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
 
   const inScope = obligation !== 'not-obliged';
   if (inScope && regime) {
-    reason(`regime.${regime}`, 'applies', regime === 'wi2007' ? 'regime-wi2007' : 'transition-wi2021', {
+    reason(`regime.${regime}`, 'applies', book.rules.acts[regime].source, {
       start: String(derivation.values.obligationStart.value),
       basis: derivation.values.startBasis.value ?? '',
     });
@@ -174,37 +167,45 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessmen
   const showTerm = obligation === 'obliged' || obligation === 'unknown';
   if (showTerm && regime) {
     missing |= termMissing(facts, regime, derivation);
-    if (term.end) {
-      const termSource =
-        regime === 'wi2021' ? 'term-wi2021' : regime === 'wi2013' ? 'term-wi2013' : 'term-wi2007';
-      reason(`term.${regime}.${term.endBasis}`, 'applies', termSource, { end: String(term.end) });
-    }
+    if (term.end)
+      reason(`term.${regime}.${term.endBasis}`, 'applies', book.rules.acts[regime].termSource, {
+        end: String(term.end),
+      });
   }
 
+  const shownRegime = obligation === 'not-obliged' ? null : regime;
   const options: OptionResult[] = [];
-  if (CAN_HAVE_OPTIONS.includes(obligation) && regime) {
-    const seen = new Set<OptionId>();
-    for (const rule of OPTION_RULES) {
-      if (seen.has(rule.id) || !rule.regimes.includes(regime)) continue;
-      // Exempt already: only the vrijstelling itself is a route left to take.
-      if (obligation === 'exempt' && !rule.id.startsWith('vrijstelling')) continue;
-      const trigger = evaluate(rule.trigger, ctx);
-      if (trigger.value === undefined) missing |= trigger.missing;
-      if (trigger.value !== true) continue;
-      const requires = rule.requires ? evaluate(rule.requires, ctx) : { value: true, missing: 0 };
-      if (requires.value === false) continue;
-      missing |= requires.missing;
-      seen.add(rule.id);
-      options.push(optionResult(rule, regime, derivation, asOf, book, requires.missing));
-    }
+  const seen = new Set<OptionId>();
+  for (const rule of book.rules.options) {
+    if (seen.has(rule.id) || !offered(rule, effects, regime)) continue;
+    const trigger = rule.trigger ? evaluate(rule.trigger, ctx) : TRUE;
+    if (trigger.value === undefined) missing |= trigger.missing;
+    if (trigger.value !== true) continue;
+    const requires = rule.requires ? evaluate(rule.requires, ctx) : TRUE;
+    if (requires.value === false) continue;
+    missing |= requires.missing;
+    seen.add(rule.id);
+    options.push(optionResult(rule, shownRegime, derivation, asOf, book, requires.missing));
   }
-  if (obligation === 'not-obliged' && decision.decidedBy && VOLUNTARY_AFTER.has(decision.decidedBy.id)) {
-    options.push(voluntaryOption(book));
+
+  const consequences: Assessment['consequences'] = [];
+  if (effects.consequences && regime) {
+    for (const rule of book.rules.consequences) {
+      if (!rule.regimes.includes(regime)) continue;
+      if (rule.when && evaluate(rule.when, ctx).value !== true) continue;
+      consequences.push({
+        id: rule.id,
+        decidedBy: rule.decidedBy,
+        params: resolveParams(rule.params, figures, book, asOf),
+        source: sourceOf(book, rule.source),
+        confirmed: rule.confirmed,
+      });
+    }
   }
 
   return {
     asOf,
-    regime: obligation === 'not-obliged' ? null : regime,
+    regime: shownRegime,
     obligation,
     termStart: showTerm ? (term.start ?? null) : null,
     termEnd: showTerm ? (term.end ?? null) : null,
@@ -214,13 +215,7 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleBook): Assessmen
     obligationStart: derivation.values.obligationStart.value ?? null,
     aowDate: derivation.aow?.date ?? null,
     options,
-    consequences:
-      obligation === 'obliged' && regime
-        ? consequences(facts, regime, term, book, asOf).map((c) => ({
-            ...c,
-            source: sourceOf(book, c.source),
-          }))
-        : [],
+    consequences,
     missing: factsInMask(missing).filter((f) => facts[f] === undefined),
     reasons,
     rulesVersion: book.version,
@@ -237,32 +232,58 @@ function termMissing(facts: Facts, regime: Regime, derivation: Derivation): numb
   return mask;
 }
 
-function obligationParams(
-  rule: ObligationRule,
-  d: Derivation,
-  book: RuleBook,
+const TRUE = { value: true, missing: 0 } as const;
+
+/**
+ * Whether the deciding rule leaves this option open: a route of the person's act when the rule
+ * allows all of them, or an option the rule names (a route of the act, or one outside any act).
+ */
+function offered(rule: OptionRule, effects: DecisionEffects, regime: Regime | null): boolean {
+  const ofTheAct = regime !== null && rule.regimes.includes(regime);
+  if (effects.options === 'all') return ofTheAct;
+  if (!effects.options.includes(rule.id)) return false;
+  return ofTheAct || rule.regimes.length === 0;
+}
+
+type Figures = { readonly [F in Figure]: () => number | string | undefined };
+
+/** The per-person figures rules may name, computed only when a rule asks for one. */
+function figuresFor(facts: Facts, d: Derivation, book: RuleSet, asOf: PlainDate): Figures {
+  return {
+    termEnd: () => (d.term.end ? String(d.term.end) : undefined),
+    aowDate: () => (d.aow ? String(d.aow.date) : undefined),
+    aowEstimated: () => (d.aow ? (d.aow.estimated ? 1 : 0) : undefined),
+    wi2013Fine: () => wi2013Fine(facts, book, asOf).amount,
+  };
+}
+
+/** A rule's named values; a figure that is unknown for this person is left out. */
+function resolveParams(
+  refs: Readonly<Record<string, ValueRef>> | undefined,
+  figures: Figures,
+  book: RuleSet,
   asOf: PlainDate,
-): Record<string, string | number> | undefined {
-  switch (rule.id) {
-    case 'not-obliged.aow-age':
-      return d.aow ? { aowDate: String(d.aow.date), estimated: d.aow.estimated ? 1 : 0 } : undefined;
-    case 'not-obliged.under-minimum-age':
-      return { age: valueOn(book, 'age.minimum', asOf) };
-    case 'not-obliged.school-years':
-      return { years: valueOn(book, 'schoolYears.minimum', asOf) };
-    case 'exempt.minor-in-compulsory-education':
-      return { age: valueOn(book, 'age.practicalStart', asOf) };
-    default:
-      return undefined;
+): Record<string, number | string> {
+  const params: Record<string, number | string> = {};
+  if (!refs) return params;
+  for (const [name, ref] of Object.entries(refs)) {
+    let value: unknown;
+    if ('figure' in ref) value = figures[ref.figure]();
+    else {
+      value = valueOn(book, ref.parameter, asOf);
+      if (ref.field !== undefined) value = (value as Record<string, unknown>)[ref.field];
+    }
+    if (typeof value === 'number' || typeof value === 'string') params[name] = value;
   }
+  return params;
 }
 
 function optionResult(
   rule: OptionRule,
-  regime: Regime,
+  regime: Regime | null,
   d: Derivation,
   asOf: PlainDate,
-  book: RuleBook,
+  book: RuleSet,
   toCheckMask: number,
 ): OptionResult {
   const { term } = d;
@@ -296,32 +317,11 @@ function optionResult(
   };
 }
 
-function extraTime(rule: OptionRule, book: RuleBook, asOf: PlainDate): ExtraTime | null {
+function extraTime(rule: OptionRule, book: RuleSet, asOf: PlainDate): ExtraTime | null {
   const x = rule.extraTime;
   if (!x) return null;
   if (x === 'decided-by-duo') return { rule: x };
   const value = valueOn(book, x, asOf) as unknown;
   if (typeof value === 'number') return { years: value };
   return { ...(value as ExtraTime) };
-}
-
-function voluntaryOption(book: RuleBook): OptionResult {
-  return {
-    id: 'voluntary-integration',
-    variant: 'not-obliged',
-    decidedBy: 'IND',
-    regime: null,
-    timing: 'any-time',
-    availableFrom: null,
-    canApplyNow: true,
-    extraTime: null,
-    conditions: ['needed-for-permanent-permit-or-naturalisation'],
-    evidence: [],
-    form: null,
-    applyVia: 'duo-post',
-    toCheck: [],
-    confirmed: true,
-    params: {},
-    source: sourceOf(book, 'voluntary-integration'),
-  };
 }

@@ -1,8 +1,15 @@
 /**
- * The rule book: legal sources and dated parameters, loaded from content/ by an adapter and
- * handed to the engine. The domain never reads files; it only looks values up here.
+ * The rule set (historically "rule book"): everything the engine decides with, as one value that
+ * is passed to `assess`: the obligation, option and consequence rules, the per-act rules, the dated
+ * parameters and the legal sources, plus a version that covers the rule data and the engine code.
+ * An adapter builds it (content/ for parameters and sources, src/domain/rules for the rules); the
+ * domain never reads files. Two rule sets can be used side by side in one process (docs/rules-version.md).
  */
 import { compare, type PlainDate } from './dates/plain-date.ts';
+import type { ActRule } from './rules/acts.ts';
+import type { ConsequenceRule } from './rules/consequences.ts';
+import type { DecisionEffects, ObligationRule } from './rules/obligation.ts';
+import type { OptionRule } from './rules/options.ts';
 
 export interface LegalSource {
   id: string;
@@ -134,12 +141,52 @@ export const ALL_PARAMETERS_LISTED: Exclude<ParameterId, (typeof PARAMETER_IDS)[
   ? true
   : false = true;
 
-export interface RuleBook {
-  /** Identifies the rule set (content hash), so an answer can be reproduced later. */
+/**
+ * A number or date a rule names in its explanation or consequence: a legal parameter (on the
+ * assessment's date; `field` picks one part of a structured value), or a figure the engine
+ * computes for this person.
+ */
+export type ValueRef = { parameter: ParameterId; field?: string } | { figure: Figure };
+
+/**
+ * Figures computed per person: the last day of the term, the AOW date (and whether it is an
+ * estimate), and the Wi2013 fine from the fine table (the table's maximum while hours or exam
+ * attempts are unknown).
+ */
+export const FIGURES = ['termEnd', 'aowDate', 'aowEstimated', 'wi2013Fine'] as const;
+export type Figure = (typeof FIGURES)[number];
+
+/** The rules as data: what the engine interprets. Plain values, so they can be hashed and compared. */
+export interface RuleData {
+  /** Ordered, first match wins. */
+  obligation: readonly ObligationRule[];
+  /** What follows while no obligation rule has decided. */
+  undecided: DecisionEffects;
+  /** In order of display; per option id the first rule that fits is used. */
+  options: readonly OptionRule[];
+  /** In order of display. */
+  consequences: readonly ConsequenceRule[];
+  /** Per act: the source of the act itself and of its term. */
+  acts: Readonly<Record<ActRule['regime'], ActRule>>;
+}
+
+export interface RuleSet {
+  /**
+   * `rules-` and 12 hex digits: a hash over `contentVersion` and `codeVersion`, so an answer can
+   * be reproduced later and two rule sets compared (the case desk's impact report).
+   */
   version: string;
+  /** Hash of the rule data: sources, parameters and every rule. */
+  contentVersion: string;
+  /** Hash of the engine code that interprets the rules (src/domain rule modules). */
+  codeVersion: string;
   sources: Readonly<Record<string, LegalSource>>;
   parameters: { readonly [K in ParameterId]: Parameter<ParameterTypes[K]> };
+  rules: RuleData;
 }
+
+/** The earlier name of `RuleSet`; both name the same value. */
+export type RuleBook = RuleSet;
 
 /** The value of a parameter on a date: the newest value whose `from` is on or before it (else the oldest). */
 export function valueOn<K extends ParameterId>(book: RuleBook, id: K, on: PlainDate): ParameterTypes[K] {

@@ -1,8 +1,6 @@
 /** `wegwijs rules`: the rule book, every rule and parameter with its legal source and last-checked date. */
 
 import { type LegalSource, PARAMETER_IDS, type RuleBook } from '#domain/rulebook.ts';
-import { OBLIGATION_RULES } from '#domain/rules/obligation.ts';
-import { OPTION_RULES } from '#domain/rules/options.ts';
 import type { Translator } from '#i18n/translate.ts';
 
 export interface RuleBookEntry {
@@ -18,13 +16,13 @@ export interface RuleBookEntry {
 export function ruleBookEntries(book: RuleBook, t: Translator): RuleBookEntry[] {
   const src = (id: string) => book.sources[id]!;
   return [
-    ...OBLIGATION_RULES.map((r) => ({
+    ...book.rules.obligation.map((r) => ({
       kind: 'obligation' as const,
       id: r.id,
       text: t.t(`rule.${r.id}`, { age: 18, years: 8, aowDate: 'AOW' }),
       source: src(r.source),
     })),
-    ...OPTION_RULES.map((r) => ({
+    ...book.rules.options.map((r) => ({
       kind: 'option' as const,
       id: `${r.id}/${r.variant}`,
       text: t.t(`option.${r.id}.title`),

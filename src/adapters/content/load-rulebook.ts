@@ -1,10 +1,12 @@
 /**
  * Reads content/law/sources.yaml and content/rules/parameters.yaml, validates them against a
- * schema, and builds the rule book the engine uses. Content errors name the file and the path.
+ * schema, checks that every rule's references resolve, and builds the rule set the engine uses,
+ * with its version (rule data + engine code). Content errors name the file and the path.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Type, { type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { parse } from 'yaml';
@@ -15,8 +17,12 @@ import {
   type Parameter,
   type ParameterId,
   type ParameterTypes,
-  type RuleBook,
+  type RuleData,
+  type RuleSet,
+  type ValueRef,
 } from '#domain/rulebook.ts';
+import { OPTION_IDS } from '#domain/rules/options.ts';
+import { RULES } from '#domain/rules/rule-data.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -71,24 +77,91 @@ export function readYaml(path: string): unknown {
   }
 }
 
+/** The content half of a rule set, as parsed from YAML (validated by `buildRuleSet`). */
 export interface RuleBookFiles {
   sources: unknown;
   parameters: unknown;
-  /** Text the version hash is made from. */
-  text: string;
 }
 
 export function readRuleBookFiles(dir: string = CONTENT_DIR): RuleBookFiles {
-  const sourcesPath = join(dir, 'law', 'sources.yaml');
-  const parametersPath = join(dir, 'rules', 'parameters.yaml');
   return {
-    sources: readYaml(sourcesPath),
-    parameters: readYaml(parametersPath),
-    text: readFileSync(sourcesPath, 'utf8') + readFileSync(parametersPath, 'utf8'),
+    sources: readYaml(join(dir, 'law', 'sources.yaml')),
+    parameters: readYaml(join(dir, 'rules', 'parameters.yaml')),
   };
 }
 
-export function buildRuleBook(files: RuleBookFiles, expectedParameters: readonly ParameterId[]): RuleBook {
+/** The engine code whose change changes what rules mean: hashed into `codeVersion`. */
+const DOMAIN_DIR = fileURLToPath(new URL('../../domain/', import.meta.url));
+export const RULE_CODE_DIRS = [
+  'assess.ts',
+  'rulebook.ts',
+  'what-would-change.ts',
+  'rules',
+  'engine',
+  'dates',
+  'facts',
+];
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A hash of the source of the modules that interpret the rules (the engine, the derivations,
+ * the date arithmetic, the fact contract and the rule modules), tests excluded. Read once at
+ * load, so a code change without a content change still gives a new rulesVersion.
+ */
+export function ruleCodeVersion(domainDir: string = DOMAIN_DIR): string {
+  const files: string[] = [];
+  for (const entry of RULE_CODE_DIRS) {
+    const path = join(domainDir, entry);
+    if (entry.endsWith('.ts')) files.push(path);
+    else
+      for (const e of readdirSync(path, { withFileTypes: true, recursive: true }))
+        if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+          files.push(join(e.parentPath, e.name));
+  }
+  const hash = createHash('sha256');
+  for (const file of files.map((f) => relative(domainDir, f).split('\\').join('/')).sort())
+    hash.update(`${file}\0${readFileSync(join(domainDir, file), 'utf8')}\0`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** JSON with object keys sorted, so equal data always hashes the same. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** What a rule set is built from: the content files, the rule data, and the version of the engine code. */
+export interface RuleSetInput {
+  files: RuleBookFiles;
+  /** The rules; default: this version's rules (src/domain/rules). */
+  rules?: RuleData;
+  /** Default: the hash of the engine code as it is on disk. */
+  codeVersion?: string;
+}
+
+let cachedCodeVersion: string | undefined;
+/** The engine code's version, hashed once per process. */
+export function currentCodeVersion(): string {
+  cachedCodeVersion ??= ruleCodeVersion();
+  return cachedCodeVersion;
+}
+
+/** Builds (and validates) a rule set. Two rule sets built from different inputs can run side by side. */
+export function buildRuleSet(input: RuleSetInput): RuleSet {
+  const codeVersion = input.codeVersion ?? currentCodeVersion();
+  return buildRuleBook(input.files, PARAMETER_IDS, input.rules ?? RULES, codeVersion);
+}
+
+export function buildRuleBook(
+  files: RuleBookFiles,
+  expectedParameters: readonly ParameterId[],
+  rules: RuleData = RULES,
+  codeVersion: string = currentCodeVersion(),
+): RuleSet {
   const sourceProblems = schemaProblems(SourcesSchema, files.sources);
   if (sourceProblems.length) throw new ContentError('content/law/sources.yaml', sourceProblems);
   const paramProblems = schemaProblems(ParametersSchema, files.parameters);
@@ -133,20 +206,81 @@ export function buildRuleBook(files: RuleBookFiles, expectedParameters: readonly
     if (!expectedParameters.includes(id as ParameterId)) problems.push(`/${id}: not a known parameter`);
   }
   if (problems.length) throw new ContentError('content/rules/parameters.yaml', problems);
+  const ruleProblems = checkRules(rules, sources, parameters);
+  if (ruleProblems.length) throw new ContentError('src/domain/rules', ruleProblems);
 
-  const version = createHash('sha256').update(files.text).digest('hex').slice(0, 12);
+  const contentVersion = sha(
+    canonical({ sources: files.sources, parameters: files.parameters, rules }),
+  ).slice(0, 12);
   return {
-    version: `rules-${version}`,
+    version: `rules-${sha(`${contentVersion}:${codeVersion}`).slice(0, 12)}`,
+    contentVersion,
+    codeVersion,
     sources,
     parameters: parameters as unknown as { [K in ParameterId]: Parameter<ParameterTypes[K]> },
+    rules,
   };
 }
 
-let cached: RuleBook | undefined;
+/** Every source, parameter, option and fact a rule names must exist. */
+function checkRules(
+  rules: RuleData,
+  sources: Record<string, LegalSource>,
+  parameters: Record<string, Parameter>,
+): string[] {
+  const problems: string[] = [];
+  const source = (where: string, id: string) => {
+    if (!sources[id]) problems.push(`${where}: unknown source "${id}"`);
+  };
+  const refs = (where: string, params: Readonly<Record<string, ValueRef>> | undefined) => {
+    for (const [name, ref] of Object.entries(params ?? {}))
+      if ('parameter' in ref && !parameters[ref.parameter])
+        problems.push(`${where}/params/${name}: unknown parameter "${ref.parameter}"`);
+  };
+  const optionIds = new Set<string>(OPTION_IDS);
+  const optionsOf = (where: string, options: 'all' | readonly string[]) => {
+    if (options === 'all') return;
+    for (const id of options)
+      if (!rules.options.some((o) => o.id === id)) problems.push(`${where}/options: no option rule "${id}"`);
+  };
+  const seen = new Set<string>();
+  for (const r of rules.obligation) {
+    const where = `obligation/${r.id}`;
+    if (seen.has(r.id)) problems.push(`${where}: duplicate id`);
+    seen.add(r.id);
+    source(where, r.source);
+    refs(where, r.params);
+    optionsOf(where, r.options);
+  }
+  optionsOf('undecided', rules.undecided.options);
+  for (const r of rules.options) {
+    const where = `options/${r.id}/${r.variant}`;
+    if (!optionIds.has(r.id)) problems.push(`${where}: not an option id of the contract`);
+    source(where, r.source);
+    for (const [name, id] of Object.entries(r.params ?? {}))
+      if (!parameters[id]) problems.push(`${where}/params/${name}: unknown parameter "${id}"`);
+    if (typeof r.extraTime === 'string' && r.extraTime !== 'decided-by-duo' && !parameters[r.extraTime])
+      problems.push(`${where}/extraTime: unknown parameter "${r.extraTime}"`);
+  }
+  for (const r of rules.consequences) {
+    source(`consequences/${r.id}`, r.source);
+    refs(`consequences/${r.id}`, r.params);
+  }
+  for (const act of Object.values(rules.acts)) {
+    source(`acts/${act.regime}`, act.source);
+    source(`acts/${act.regime}`, act.termSource);
+  }
+  return problems;
+}
 
-/** The bundled rule book, read once per process. */
-export function loadRuleBook(dir: string = CONTENT_DIR): RuleBook {
-  if (dir !== CONTENT_DIR) return buildRuleBook(readRuleBookFiles(dir), PARAMETER_IDS);
-  cached ??= buildRuleBook(readRuleBookFiles(dir), PARAMETER_IDS);
+let cached: RuleSet | undefined;
+
+/** The bundled rule set (content/ and src/domain/rules), built once per process. */
+export function loadRuleSet(dir: string = CONTENT_DIR): RuleSet {
+  if (dir !== CONTENT_DIR) return buildRuleSet({ files: readRuleBookFiles(dir) });
+  cached ??= buildRuleSet({ files: readRuleBookFiles(dir) });
   return cached;
 }
+
+/** The earlier name of `loadRuleSet`. */
+export const loadRuleBook = loadRuleSet;

@@ -45,6 +45,8 @@ export type Condition<D> =
   | { kind: 'fact-in'; fact: FactName; values: readonly unknown[] }
   | { kind: 'includes-any'; fact: 'diplomas' | 'circumstances'; values: readonly string[] }
   | { kind: 'at-least'; fact: FactName; value: Threshold }
+  /** Two-valued: true when the fact was given, false when it is unknown (never "unknown" itself). */
+  | { kind: 'known'; fact: FactName }
   | { kind: 'derived'; name: keyof D & string; values: readonly unknown[] }
   | { kind: 'all'; of: readonly Condition<D>[] }
   | { kind: 'any'; of: readonly Condition<D>[] }
@@ -80,6 +82,8 @@ export function evaluate<D extends Record<string, Derived<unknown>>>(
       const min = typeof c.value === 'number' ? c.value : ctx.threshold(c.value.param);
       return (v as number) >= min ? TRUE : FALSE;
     }
+    case 'known':
+      return ctx.facts[c.fact] === undefined ? FALSE : TRUE;
     case 'derived': {
       const d = ctx.derived[c.name] as Derived<unknown>;
       if (d.value === undefined) return { value: undefined, missing: d.missing };
@@ -129,6 +133,7 @@ export function builders<D>() {
       values,
     }),
     atLeast: (fact: FactName, value: Threshold): Condition<D> => ({ kind: 'at-least', fact, value }),
+    known: (fact: FactName): Condition<D> => ({ kind: 'known', fact }),
     derived: (name: keyof D & string, values: readonly unknown[]): Condition<D> => ({
       kind: 'derived',
       name,
@@ -146,6 +151,7 @@ export function factsRead<D>(c: Condition<D>): FactName[] {
     case 'fact-in':
     case 'includes-any':
     case 'at-least':
+    case 'known':
       return [c.fact];
     case 'derived':
       return [];

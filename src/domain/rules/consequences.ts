@@ -2,103 +2,142 @@
  * What is at stake when the term ends without the obligation met: fines (DUO, and under Wi2021
  * the municipality), the residence permit and naturalisation (the IND), and the DUO loan.
  * Amounts are maximums or table values from the sources; DUO decides the real amount.
+ *
+ * Each consequence is a rule: the acts it exists under, a condition on the person (absent: always),
+ * who decides, the legal source and the numbers its message names. They apply to a person only
+ * when the obligation rule that decided says so (`consequences: true`), and are listed in this order.
  */
 import type { PlainDate } from '../dates/plain-date.ts';
+import { builders, type Condition } from '../engine/conditions.ts';
 import type { Facts } from '../facts/facts.ts';
-import { type RuleBook, valueOn } from '../rulebook.ts';
-import type { Regime, Term } from './derive.ts';
+import { type RuleBook, type ValueRef, valueOn } from '../rulebook.ts';
+import type { DerivedValues, Regime } from './derive.ts';
 import { ASYLUM_PURPOSES } from './obligation.ts';
 
+export interface ConsequenceRule {
+  id: string;
+  regimes: readonly Regime[];
+  /** Must be true for the consequence to be listed; absent: always. */
+  when?: Condition<DerivedValues>;
+  decidedBy: 'DUO' | 'municipality' | 'IND';
+  source: string;
+  confirmed: boolean;
+  /** Amounts in euros, counts and dates for the message. */
+  params?: Readonly<Record<string, ValueRef>>;
+}
+
+/** A consequence as the assessment lists it (the source is resolved by the engine). */
 export interface ConsequenceItem {
   id: string;
-  decidedBy: 'DUO' | 'municipality' | 'IND';
-  /** Amounts in euros, counts and dates for the message. */
+  decidedBy: ConsequenceRule['decidedBy'];
   params: Record<string, number | string>;
   source: string;
   confirmed: boolean;
 }
 
-export function consequences(
-  facts: Facts,
-  regime: Regime,
-  term: Term,
-  book: RuleBook,
-  asOf: PlainDate,
-): ConsequenceItem[] {
-  const items: ConsequenceItem[] = [];
-  const asylum =
-    facts.permitPurpose !== undefined && (ASYLUM_PURPOSES as readonly string[]).includes(facts.permitPurpose);
-  if (regime === 'wi2013') {
-    const fine = wi2013Fine(facts, book, asOf);
-    items.push({
-      id: fine.exact ? 'fine.wi2013.table' : 'fine.wi2013.maximum',
-      decidedBy: 'DUO',
-      params: { amount: fine.amount, newTermYears: valueOn(book, 'fine.wi2013.newTermYears', asOf) },
-      source: 'fine-wi2013',
-      confirmed: true,
-    });
-    if (asylum) {
-      items.push({
-        id: 'loan.wi2013.forgiven-if-in-time',
-        decidedBy: 'DUO',
-        params: {},
-        source: 'loan-forgiveness-wi2013',
-        confirmed: true,
-      });
-    }
-  } else if (regime === 'wi2021') {
-    const max = valueOn(book, 'fine.wi2021.max', asOf);
-    items.push({
-      id: 'fine.wi2021.maximum',
-      decidedBy: 'DUO',
-      params: { learningRoute: max.learningRoute, pvt: max.pvt, map: max.map },
-      source: 'fine-wi2021',
-      confirmed: true,
-    });
-    items.push({
-      id: 'fine.wi2021.municipal-pip',
-      decidedBy: 'municipality',
-      params: { amount: valueOn(book, 'fine.wi2021.municipalPip.max', asOf) },
-      source: 'fine-wi2021-municipal',
-      confirmed: true,
-    });
-    items.push({
-      id: asylum ? 'loan.wi2021.asylum-no-loan' : 'loan.wi2021.repay',
-      decidedBy: asylum ? 'municipality' : 'DUO',
-      params: {},
-      source: 'loan-wi2021',
-      confirmed: true,
-    });
-  }
-  if (facts.permitPurpose !== undefined) {
-    items.push(
-      asylum
-        ? {
-            id: 'residence.asylum-not-withdrawn',
-            decidedBy: 'IND',
-            params: {},
-            source: 'residence-asylum',
-            confirmed: true,
-          }
-        : {
-            id: 'residence.regular-renewal-at-risk',
-            decidedBy: 'IND',
-            params: {},
-            source: 'residence-regular',
-            confirmed: true,
-          },
-    );
-  }
-  items.push({
-    id: 'residence.permanent-and-naturalisation',
+const w = builders<DerivedValues>();
+const ALL_ACTS: readonly Regime[] = ['wi2007', 'wi2013', 'wi2021'];
+const ASYLUM = w.factIn('permitPurpose', ASYLUM_PURPOSES);
+const HOURS_AND_ATTEMPTS_KNOWN = w.all(w.known('courseHours'), w.known('examAttempts'));
+const TERM_END: ValueRef = { figure: 'termEnd' };
+
+export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
+  {
+    // The fine table (boete.jsp) gives the amount once hours and exam attempts are known.
+    id: 'fine.wi2013.table',
+    regimes: ['wi2013'],
+    when: HOURS_AND_ATTEMPTS_KNOWN,
+    decidedBy: 'DUO',
+    source: 'fine-wi2013',
+    confirmed: true,
+    params: {
+      amount: { figure: 'wi2013Fine' },
+      newTermYears: { parameter: 'fine.wi2013.newTermYears' },
+      termEnd: TERM_END,
+    },
+  },
+  {
+    id: 'fine.wi2013.maximum',
+    regimes: ['wi2013'],
+    when: w.not(HOURS_AND_ATTEMPTS_KNOWN),
+    decidedBy: 'DUO',
+    source: 'fine-wi2013',
+    confirmed: true,
+    params: {
+      amount: { figure: 'wi2013Fine' },
+      newTermYears: { parameter: 'fine.wi2013.newTermYears' },
+      termEnd: TERM_END,
+    },
+  },
+  {
+    id: 'loan.wi2013.forgiven-if-in-time',
+    regimes: ['wi2013'],
+    when: ASYLUM,
+    decidedBy: 'DUO',
+    source: 'loan-forgiveness-wi2013',
+    confirmed: true,
+  },
+  {
+    id: 'fine.wi2021.maximum',
+    regimes: ['wi2021'],
+    decidedBy: 'DUO',
+    source: 'fine-wi2021',
+    confirmed: true,
+    params: {
+      learningRoute: { parameter: 'fine.wi2021.max', field: 'learningRoute' },
+      pvt: { parameter: 'fine.wi2021.max', field: 'pvt' },
+      map: { parameter: 'fine.wi2021.max', field: 'map' },
+      termEnd: TERM_END,
+    },
+  },
+  {
+    id: 'fine.wi2021.municipal-pip',
+    regimes: ['wi2021'],
+    decidedBy: 'municipality',
+    source: 'fine-wi2021-municipal',
+    confirmed: true,
+    params: { amount: { parameter: 'fine.wi2021.municipalPip.max' } },
+  },
+  {
+    id: 'loan.wi2021.asylum-no-loan',
+    regimes: ['wi2021'],
+    when: ASYLUM,
+    decidedBy: 'municipality',
+    source: 'loan-wi2021',
+    confirmed: true,
+  },
+  {
+    id: 'loan.wi2021.repay',
+    regimes: ['wi2021'],
+    when: w.not(ASYLUM),
+    decidedBy: 'DUO',
+    source: 'loan-wi2021',
+    confirmed: true,
+  },
+  {
+    id: 'residence.asylum-not-withdrawn',
+    regimes: ALL_ACTS,
+    when: ASYLUM,
     decidedBy: 'IND',
-    params: {},
+    source: 'residence-asylum',
+    confirmed: true,
+  },
+  {
+    id: 'residence.regular-renewal-at-risk',
+    regimes: ALL_ACTS,
+    when: w.not(ASYLUM),
+    decidedBy: 'IND',
+    source: 'residence-regular',
+    confirmed: true,
+  },
+  {
+    id: 'residence.permanent-and-naturalisation',
+    regimes: ALL_ACTS,
+    decidedBy: 'IND',
     source: 'inburgeringsvereiste',
     confirmed: true,
-  });
-  if (term.end) items[0]!.params.termEnd = String(term.end);
-  return items;
-}
+  },
+];
 
 /** Wi2013 fine table (boete.jsp): rows by exams taken, columns by course hours at a listed school. */
 export function wi2013Fine(

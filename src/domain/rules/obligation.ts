@@ -1,21 +1,54 @@
 /**
  * Who has to integrate. Ordered rules, first match wins, the way the law reads: the exceptions
  * that take a person out of the group come first, then "already met", then the vrijstellingen,
- * and last the general rule. Each rule names its legal source.
+ * and last the general rule. Each rule says everything about its decision: the condition, the
+ * outcome, the legal source, the numbers its explanation names, which options stay open after it
+ * and whether the consequences of a missed term apply (ADR 004). The engine has no rule ids in it.
  */
 import { builders, type Condition } from '../engine/conditions.ts';
 import { EEA_COUNTRIES } from '../facts/facts.ts';
+import type { ValueRef } from '../rulebook.ts';
 import type { DerivedValues } from './derive.ts';
+import type { OptionId } from './options.ts';
 
 export const OBLIGATIONS = ['obliged', 'not-obliged', 'exempt', 'met', 'unknown'] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
-export interface ObligationRule {
+/** What a decision (or an open answer) means for the rest of the assessment. */
+export interface DecisionEffects {
+  /**
+   * The options still shown: `all` = every option rule of the person's act whose trigger holds;
+   * a list = only these (an option that belongs to no act, such as voluntary integration, is
+   * offered only where a decision lists it).
+   */
+  options: 'all' | readonly OptionId[];
+  /** Whether what is at stake after a missed term (fines, permit, loan) is part of the answer. */
+  consequences: boolean;
+}
+
+export interface ObligationRule extends DecisionEffects {
   id: string;
   decides: Exclude<Obligation, 'unknown'>;
   source: string;
   when: Condition<DerivedValues>;
+  /** The numbers and dates its explanation names (message placeholders). */
+  params?: Readonly<Record<string, ValueRef>>;
 }
+
+/** No options, no consequences: the person is outside the obligation, or has met it. */
+const NOTHING_FOLLOWS: DecisionEffects = { options: [], consequences: false };
+/** Not obliged, but the integration exam can still matter (permanent permit, naturalisation). */
+const VOLUNTARY_ROUTE: DecisionEffects = { options: ['voluntary-integration'], consequences: false };
+/** Exempt already: only the vrijstelling itself is a route left to take. */
+const VRIJSTELLING_ONLY: DecisionEffects = {
+  options: ['vrijstelling-diploma', 'vrijstelling-education-temporary'],
+  consequences: false,
+};
+/** Obliged: every route of the act, and what happens when the term passes. */
+const EVERYTHING_OF_THE_ACT: DecisionEffects = { options: 'all', consequences: true };
+
+/** While the answer is open (no rule decided): every route of the act may matter, no consequences yet. */
+export const UNDECIDED: DecisionEffects = { options: 'all', consequences: false };
 
 const w = builders<DerivedValues>();
 
@@ -44,30 +77,35 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     decides: 'not-obliged',
     source: 'nationality-eea',
     when: w.factIn('nationality', EEA_COUNTRIES),
+    ...NOTHING_FOLLOWS,
   },
   {
     id: 'not-obliged.family-of-eea-citizen',
     decides: 'not-obliged',
     source: 'family-eea',
     when: w.is('familyOfEeaCitizen', true),
+    ...NOTHING_FOLLOWS,
   },
   {
     id: 'not-obliged.temporary-purpose',
     decides: 'not-obliged',
     source: 'temporary-purposes',
     when: w.factIn('permitPurpose', TEMPORARY_PURPOSES),
+    ...VOLUNTARY_ROUTE,
   },
   {
     id: 'not-obliged.temporary-protection',
     decides: 'not-obliged',
     source: 'temporary-protection',
     when: w.factIn('permitPurpose', ['temporary-protection']),
+    ...VOLUNTARY_ROUTE,
   },
   {
     id: 'not-obliged.asylum-seeker',
     decides: 'not-obliged',
     source: 'asylum-seeker',
     when: w.factIn('permitPurpose', ['asylum-seeker']),
+    ...NOTHING_FOLLOWS,
   },
   {
     // Not retroactive: Turkish nationals whose obligation would have started before 1 May 2020.
@@ -75,6 +113,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     decides: 'not-obliged',
     source: 'turkish-not-retroactive',
     when: w.all(w.factIn('nationality', ['TR']), w.derived('turkishEra', ['before-asylum-date'])),
+    ...VOLUNTARY_ROUTE,
   },
   {
     id: 'not-obliged.turkish-non-asylum-before-2022',
@@ -85,42 +124,53 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
       w.derived('turkishEra', ['asylum-only']),
       w.not(w.factIn('permitPurpose', ASYLUM_PURPOSES)),
     ),
+    ...VOLUNTARY_ROUTE,
   },
   {
     id: 'not-obliged.under-minimum-age',
     decides: 'not-obliged',
     source: 'age-minimum',
     when: w.derived('ageBand', ['under-minimum']),
+    ...NOTHING_FOLLOWS,
+    params: { age: { parameter: 'age.minimum' } },
   },
   {
     id: 'not-obliged.aow-age',
     decides: 'not-obliged',
     source: 'aow-age',
     when: w.derived('ageBand', ['aow']),
+    ...NOTHING_FOLLOWS,
+    params: { aowDate: { figure: 'aowDate' }, estimated: { figure: 'aowEstimated' } },
   },
   {
     id: 'not-obliged.school-years',
     decides: 'not-obliged',
     source: 'school-years',
     when: w.atLeast('schoolYearsInNL', { param: 'schoolYears.minimum' }),
+    ...NOTHING_FOLLOWS,
+    params: { years: { parameter: 'schoolYears.minimum' } },
   },
   {
     id: 'met.integration-diploma',
     decides: 'met',
     source: 'obligation-met',
     when: w.is('hasIntegrationDiploma', true),
+    ...NOTHING_FOLLOWS,
   },
   {
     id: 'exempt.minor-in-compulsory-education',
     decides: 'exempt',
     source: 'age-start-after-vrijstelling',
     when: w.derived('ageBand', ['minor']),
+    ...VRIJSTELLING_ONLY,
+    params: { age: { parameter: 'age.practicalStart' } },
   },
   {
     id: 'exempt.dutch-diploma',
     decides: 'exempt',
     source: 'diploma-vrijstelling',
     when: w.includesAny('diplomas', FULL_VRIJSTELLING_DIPLOMAS),
+    ...VRIJSTELLING_ONLY,
   },
   {
     id: 'exempt.nt2-or-entree-before-2015',
@@ -131,11 +181,13 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
       w.derived('regime', ['wi2013']),
       w.derived('nt2Era', ['full']),
     ),
+    ...VRIJSTELLING_ONLY,
   },
   {
     id: 'obliged.non-temporary-permit',
     decides: 'obliged',
     source: 'temporary-purposes',
     when: w.factIn('permitPurpose', NON_TEMPORARY_PURPOSES),
+    ...EVERYTHING_OF_THE_ACT,
   },
 ];

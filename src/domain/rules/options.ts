@@ -43,10 +43,15 @@ export interface OptionRule {
   id: OptionId;
   /** Distinguishes rules for the same option (per act or variant); also the message key suffix. */
   variant: string;
+  /**
+   * The acts it is a route under. Empty: it belongs to no act and is offered only where the
+   * deciding obligation rule lists it in its `options` (voluntary integration).
+   */
   regimes: readonly Regime[];
   decidedBy: DecidingBody;
   source: string;
-  trigger: Condition<DerivedValues>;
+  /** The situation it is for; absent: always (as far as the deciding rule offers it). */
+  trigger?: Condition<DerivedValues>;
   requires?: Condition<DerivedValues>;
   timing: Timing;
   /** Extra time: a parameter holding a duration, or a fixed description code. */
@@ -495,6 +500,19 @@ export const OPTION_RULES: readonly OptionRule[] = [
     extraTime: 'decided-by-duo',
     conditions: ['course-not-started-in-time', 'asylum-status-holder'],
     evidence: ['municipality-statement'],
+    applyVia: 'duo-post',
+    confirmed: true,
+  },
+  {
+    // Outside the obligation: for people a not-obliged rule sends here (`options` of that rule).
+    id: 'voluntary-integration',
+    variant: 'not-obliged',
+    regimes: [],
+    decidedBy: 'IND',
+    source: 'voluntary-integration',
+    timing: 'any-time',
+    conditions: ['needed-for-permanent-permit-or-naturalisation'],
+    evidence: [],
     applyVia: 'duo-post',
     confirmed: true,
   },
