@@ -4,8 +4,8 @@
  * with its version (rule data + engine code). Content errors name the file and the path.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Type, { type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
@@ -91,7 +91,6 @@ export function readRuleBookFiles(dir: string = CONTENT_DIR): RuleBookFiles {
 }
 
 /** The engine code whose change changes what rules mean: hashed into `codeVersion`. */
-const DOMAIN_DIR = fileURLToPath(new URL('../../domain/', import.meta.url));
 export const RULE_CODE_DIRS = [
   'assess.ts',
   'rulebook.ts',
@@ -104,12 +103,24 @@ export const RULE_CODE_DIRS = [
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** src/domain, found from this file (src/adapters/content, or a bundle beside the project's src/). */
+function findDomainDir(): string | undefined {
+  for (let dir = fileURLToPath(new URL('.', import.meta.url)); ; ) {
+    if (existsSync(join(dir, 'src', 'domain', 'assess.ts'))) return join(dir, 'src', 'domain');
+    const up = resolve(dir, '..');
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
 /**
  * A hash of the source of the modules that interpret the rules (the engine, the derivations,
  * the date arithmetic, the fact contract and the rule modules), tests excluded. Read once at
- * load, so a code change without a content change still gives a new rulesVersion.
+ * load, so a code change without a content change still gives a new rulesVersion. Without the
+ * sources (a bundle shipped alone), the bundle itself is hashed: it contains that code.
  */
-export function ruleCodeVersion(domainDir: string = DOMAIN_DIR): string {
+export function ruleCodeVersion(domainDir: string | undefined = findDomainDir()): string {
+  if (!domainDir) return sha(readFileSync(fileURLToPath(import.meta.url), 'utf8')).slice(0, 12);
   const files: string[] = [];
   for (const entry of RULE_CODE_DIRS) {
     const path = join(domainDir, entry);
@@ -120,7 +131,7 @@ export function ruleCodeVersion(domainDir: string = DOMAIN_DIR): string {
           files.push(join(e.parentPath, e.name));
   }
   const hash = createHash('sha256');
-  for (const file of files.map((f) => relative(domainDir, f).split('\\').join('/')).sort())
+  for (const file of files.map((f) => relative(domainDir, f).split(sep).join('/')).sort())
     hash.update(`${file}\0${readFileSync(join(domainDir, file), 'utf8')}\0`);
   return hash.digest('hex').slice(0, 12);
 }
