@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
-import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
+import { parseAssessRequest, requestError } from '#domain/facts/parse-facts.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { openApiDocument } from './openapi.ts';
@@ -19,11 +19,7 @@ export async function apiRoutes(app: FastifyInstance, { book, today }: ApiOption
   app.post('/api/v1/assess', async (request, reply) => {
     const parsed = parseAssessRequest(request.body, today());
     if (!parsed.ok) {
-      return reply.code(400).send({
-        error: 'invalid-request',
-        message: `The request has ${parsed.problems.length} problem(s): ${parsed.problems.map((p) => p.field).join(', ')}.`,
-        fields: parsed.problems,
-      });
+      return reply.code(400).send(requestError(parsed.problems));
     }
     const assessment = assess(parsed.facts, parsed.asOf, book);
     reply.header('cache-control', 'no-store');

@@ -1,9 +1,11 @@
-/** The OpenAPI 3 document served at /api/v1/openapi.json, written from the public contract. */
-import { CIRCUMSTANCES, DIPLOMAS, PERMIT_PURPOSES, ROUTES } from '#domain/facts/facts.ts';
+/**
+ * The OpenAPI 3.1 document served at /api/v1/openapi.json. The request body is generated from the
+ * facts schema (facts-schema.ts, built from FACT_SCHEMA); the response is written from the contract.
+ */
 import { OBLIGATIONS } from '#domain/rules/obligation.ts';
 import { OPTION_IDS } from '#domain/rules/options.ts';
+import { AssessRequestSchema } from './facts-schema.ts';
 
-const date = { type: 'string', format: 'date', example: '2026-11-28' };
 const nullableDate = { type: ['string', 'null'], format: 'date' };
 
 export const openApiDocument = {
@@ -23,60 +25,7 @@ export const openApiDocument = {
           required: true,
           content: {
             'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  asOf: { ...date, description: 'Reference date; default today in Europe/Amsterdam' },
-                  facts: {
-                    type: 'object',
-                    additionalProperties: false,
-                    description: 'Every fact is optional; an absent fact is unknown, never "no".',
-                    properties: {
-                      nationality: { type: 'string', description: 'ISO 3166-1 alpha-2 code, or "stateless"' },
-                      familyOfEeaCitizen: { type: 'boolean' },
-                      birthDate: date,
-                      permitPurpose: { type: 'string', enum: PERMIT_PURPOSES },
-                      permitDate: date,
-                      obligationStartDate: {
-                        ...date,
-                        description: 'Start date in the DUO letter; decides the regime',
-                      },
-                      pipDate: { ...date, description: 'Wi2021: the date (dagtekening) of the PIP' },
-                      termEndDate: {
-                        ...date,
-                        description: 'End of the term in a DUO letter; overrides the computation',
-                      },
-                      schoolYearsInNL: { type: 'number', minimum: 0, maximum: 20 },
-                      diplomas: {
-                        type: 'array',
-                        uniqueItems: true,
-                        items: { type: 'string', enum: DIPLOMAS },
-                      },
-                      hasIntegrationDiploma: { type: 'boolean' },
-                      medicalLimitation: { type: 'boolean' },
-                      circumstances: {
-                        type: 'array',
-                        uniqueItems: true,
-                        items: { type: 'string', enum: CIRCUMSTANCES },
-                      },
-                      courseHours: { type: 'number', minimum: 0 },
-                      examAttempts: { type: 'integer', minimum: 0 },
-                      route: { type: 'string', enum: ROUTES },
-                      yearsInNL: {
-                        type: 'number',
-                        minimum: 0,
-                        description: 'Wi2013 "already integrated" ontheffing',
-                      },
-                      yearsWorkedInNL: {
-                        type: 'number',
-                        minimum: 0,
-                        description: 'Wi2013 "already integrated" ontheffing',
-                      },
-                    },
-                  },
-                },
-              },
+              schema: AssessRequestSchema,
             },
           },
         },
@@ -154,7 +103,8 @@ export const openApiDocument = {
             },
           },
           '400': {
-            description: 'The body does not fit the contract; every bad field is named',
+            description:
+              'The body does not fit the contract, or its facts cannot be true together; every bad field is named',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },
         },
@@ -239,16 +189,41 @@ export const openApiDocument = {
         type: 'object',
         required: ['error', 'message', 'fields'],
         properties: {
-          error: { type: 'string' },
+          error: {
+            type: 'string',
+            enum: ['invalid-request', 'inconsistent'],
+            description: '`inconsistent` when every problem is facts that cannot be true together',
+          },
           message: { type: 'string' },
           fields: {
             type: 'array',
             items: {
               type: 'object',
               properties: {
-                field: { type: 'string' },
-                problem: { type: 'string' },
+                field: { type: 'string', examples: ['facts.permitDate'] },
+                problem: {
+                  type: 'string',
+                  enum: [
+                    'unknown-field',
+                    'wrong-type',
+                    'not-a-date',
+                    'date-out-of-range',
+                    'unknown-value',
+                    'out-of-range',
+                    'duplicate-value',
+                    'inconsistent',
+                  ],
+                },
                 message: { type: 'string' },
+                rule: {
+                  type: 'string',
+                  description: 'For inconsistent: the consistency rule (docs/facts-schema.md)',
+                },
+                with: {
+                  type: 'array',
+                  items: { type: 'string' },
+                  description: 'For inconsistent: every field involved',
+                },
               },
             },
           },

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
-import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
+import { parseAssessRequest, requestError } from '#domain/facts/parse-facts.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 
@@ -37,7 +37,7 @@ export function assessCommand(
   }
   const parsed = parseAssessRequest(body, today);
   if (!parsed.ok) {
-    io.err(JSON.stringify({ error: 'invalid-request', fields: parsed.problems }, null, 2));
+    io.err(JSON.stringify(requestError(parsed.problems), null, 2));
     return 2;
   }
   const a = assess(parsed.facts, parsed.asOf, book);

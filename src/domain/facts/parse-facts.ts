@@ -1,18 +1,21 @@
 /**
- * Turns an untrusted request (`{ asOf, facts }` as in shared/spec/assess-api.md) into typed facts,
- * or into a list of problems that each name the field. Shared by the HTTP API and the CLI.
+ * Turns an untrusted request (`{ asOf, facts }` as in spec/assess-api.md) into typed facts, or
+ * into a list of problems that each name the field. Shared by the HTTP API and the CLI. Every
+ * per-field rule is read from the facts schema (FACT_SCHEMA); the facts that cannot be true
+ * together are found by checkConsistency and named field by field as `inconsistent`.
  * Messages here are for integrators (developers), in English; people see the catalogs' texts.
  */
 import { isBefore, type PlainDate, parseIsoDate, plus } from '../dates/plain-date.ts';
+import { checkConsistency, type Inconsistency } from './consistency.ts';
 import { ISO_COUNTRIES } from './countries.ts';
 import {
-  CIRCUMSTANCES,
-  type Circumstance,
-  DIPLOMAS,
-  type Diploma,
+  EARLIEST_DATE,
+  FACT_NAMES,
+  FACT_SCHEMA,
+  type FactSpec,
   type Facts,
-  PERMIT_PURPOSES,
-  ROUTES,
+  isFactName,
+  LATEST_DATE,
 } from './facts.ts';
 
 export interface FieldProblem {
@@ -27,34 +30,125 @@ export interface FieldProblem {
     | 'duplicate-value'
     | 'inconsistent';
   message: string;
+  /** For `inconsistent`: the consistency rule, the same for every field it names. */
+  rule?: string;
+  /** For `inconsistent`: every field involved. */
+  with?: string[];
 }
 
 export type ParseResult =
   | { ok: true; asOf: PlainDate; facts: Facts }
   | { ok: false; problems: FieldProblem[] };
 
-const DATE_FACTS = ['birthDate', 'permitDate', 'obligationStartDate', 'pipDate', 'termEndDate'] as const;
-const BOOLEAN_FACTS = ['familyOfEeaCitizen', 'hasIntegrationDiploma', 'medicalLimitation'] as const;
-const NUMBER_FACTS = {
-  schoolYearsInNL: { max: 20, integer: false },
-  courseHours: { max: 20000, integer: false },
-  examAttempts: { max: 100, integer: true },
-  yearsInNL: { max: 100, integer: false },
-  yearsWorkedInNL: { max: 80, integer: false },
-} as const;
-const KNOWN_FACTS = new Set<string>([
-  ...DATE_FACTS,
-  ...BOOLEAN_FACTS,
-  ...Object.keys(NUMBER_FACTS),
-  'nationality',
-  'permitPurpose',
-  'diplomas',
-  'circumstances',
-  'route',
-]);
-const EARLIEST = parseIsoDate('1900-01-01')!;
+const EARLIEST = parseIsoDate(EARLIEST_DATE)!;
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+type CheckedValue = { ok: true; value: unknown } | { ok: false; problems: Omit<FieldProblem, 'field'>[] };
+const bad = (problem: FieldProblem['problem'], message: string): CheckedValue => ({
+  ok: false,
+  problems: [{ problem, message }],
+});
+
+/** One fact's JSON value against its spec. Date ranges live in the schema (dateInRange). */
+export function checkFactValue(spec: FactSpec, v: unknown): CheckedValue {
+  switch (spec.kind) {
+    case 'country': {
+      if (typeof v !== 'string') return bad('wrong-type', `must be a string, not ${typeName(v)}`);
+      if (v.toLowerCase() === 'stateless') return { ok: true, value: 'stateless' };
+      if (ISO_COUNTRIES.has(v.toUpperCase())) return { ok: true, value: v.toUpperCase() };
+      return bad('unknown-value', `"${v}" is not an ISO 3166-1 alpha-2 country code or "stateless"`);
+    }
+    case 'boolean':
+      return typeof v === 'boolean'
+        ? { ok: true, value: v }
+        : bad('wrong-type', `must be true or false, not ${typeName(v)}`);
+    case 'date': {
+      const parsed = typeof v === 'string' ? parseIsoDate(v) : undefined;
+      if (!parsed)
+        return bad('not-a-date', `must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(v)}`);
+      if (!dateInRange(parsed)) return bad('date-out-of-range', `must be between ${DATE_RANGE}`);
+      return { ok: true, value: parsed };
+    }
+    case 'choice':
+      return (spec.values as readonly unknown[]).includes(v)
+        ? { ok: true, value: v }
+        : bad('unknown-value', `must be one of ${spec.values.join(', ')}`);
+    case 'set': {
+      if (!Array.isArray(v)) return bad('wrong-type', `must be an array, not ${typeName(v)}`);
+      const problems: (Omit<FieldProblem, 'field'> & { index: number })[] = [];
+      const seen = new Set<unknown>();
+      v.forEach((item, index) => {
+        if (!(spec.values as readonly unknown[]).includes(item))
+          problems.push({
+            index,
+            problem: 'unknown-value',
+            message: `must be one of ${spec.values.join(', ')}`,
+          });
+        else if (seen.has(item))
+          problems.push({ index, problem: 'duplicate-value', message: `"${item}" is listed twice` });
+        else seen.add(item);
+      });
+      return problems.length ? { ok: false, problems } : { ok: true, value: v };
+    }
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        return bad('wrong-type', `must be a number, not ${typeName(v)}`);
+      if (v < spec.min || v > spec.max)
+        return bad('out-of-range', `must be between ${spec.min} and ${spec.max}`);
+      if (spec.integer && !Number.isInteger(v)) return bad('wrong-type', 'must be a whole number');
+      return { ok: true, value: v };
+  }
+}
+
+const LATEST = parseIsoDate(LATEST_DATE)!;
+const DATE_RANGE = `${EARLIEST_DATE} and ${LATEST_DATE}`;
+/** Every date fact lies between EARLIEST_DATE and LATEST_DATE. */
+export const dateInRange = (d: PlainDate) => !isBefore(d, EARLIEST) && !isBefore(LATEST, d);
+
+/** The API's problems for the inconsistencies found: one per field involved, each naming all of them. */
+export function inconsistencyProblems(found: readonly Inconsistency[]): FieldProblem[] {
+  return found.flatMap((i) =>
+    i.fields.map((f) => ({
+      field: `facts.${f}`,
+      problem: 'inconsistent' as const,
+      rule: i.rule,
+      with: i.fields.map((g) => `facts.${g}`),
+      message: inconsistencyMessage(i),
+    })),
+  );
+}
+
+function inconsistencyMessage(i: Inconsistency): string {
+  const p = i.params;
+  switch (i.rule) {
+    case 'birth-in-future':
+      return `the birth date ${p.birthDate} is after the reference date ${p.asOf}`;
+    case 'order':
+      return `${p.later} (${p.laterDate}) cannot be before ${p.earlier} (${p.earlierDate})`;
+    case 'pip-before-wi2021':
+      return `a PIP exists only under the Wet inburgering 2021, from ${p.from}; ${p.pipDate} is earlier`;
+    case 'school-years-over-age':
+      return `${p.years} years of compulsory school age in the Netherlands is more than the ${p.max} years since the 5th birthday`;
+    case 'years-in-nl-over-age':
+      return `${p.years} years in the Netherlands is more than the age (${p.max})`;
+    case 'years-worked-over-age':
+      return `${p.years} years of work is more than the ${p.max} years since the 12th birthday`;
+  }
+}
+
+/** The 400 body of the API and the CLI's error: `inconsistent` when every problem is an inconsistency. */
+export function requestError(problems: readonly FieldProblem[]) {
+  const fields = [...new Set(problems.map((p) => p.field))];
+  const inconsistent = problems.every((p) => p.problem === 'inconsistent');
+  return {
+    error: inconsistent ? 'inconsistent' : 'invalid-request',
+    message: inconsistent
+      ? `These facts cannot all be true: ${fields.join(', ')}.`
+      : `The request has ${problems.length} problem(s): ${fields.join(', ')}.`,
+    fields: problems,
+  };
+}
 
 /** `today` is the default reference date, supplied by the caller (the domain has no clock). */
 export function parseAssessRequest(body: unknown, today: PlainDate): ParseResult {
@@ -80,8 +174,12 @@ export function parseAssessRequest(body: unknown, today: PlainDate): ParseResult
   if (request.asOf !== undefined) {
     const parsed = typeof request.asOf === 'string' ? parseIsoDate(request.asOf) : undefined;
     if (!parsed) problem('asOf', 'not-a-date', 'must be a calendar date YYYY-MM-DD that exists');
-    else if (isBefore(parsed, EARLIEST) || isBefore(plus(today, { years: 50 }), parsed)) {
-      problem('asOf', 'date-out-of-range', 'must be between 1900-01-01 and 50 years from today');
+    else if (
+      isBefore(parsed, EARLIEST) ||
+      isBefore(plus(today, { years: 50 }), parsed) ||
+      !dateInRange(parsed)
+    ) {
+      problem('asOf', 'date-out-of-range', `must be between ${EARLIEST_DATE} and 50 years from today`);
     } else asOf = parsed;
   }
 
@@ -91,122 +189,27 @@ export function parseAssessRequest(body: unknown, today: PlainDate): ParseResult
     return { ok: false, problems };
   }
   const input = raw as Record<string, unknown>;
-  const facts: Facts = {};
+  const facts: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
-    if (!KNOWN_FACTS.has(key)) problem(`facts.${key}`, 'unknown-field', `unknown fact "${key}"`);
+    if (!isFactName(key)) problem(`facts.${key}`, 'unknown-field', `unknown fact "${key}"`);
   }
-
-  // An explicit null means "not known", like an absent fact.
-  const present = (name: string) => input[name] !== undefined && input[name] !== null;
-
-  if (present('nationality')) {
-    const v = input.nationality;
-    if (typeof v !== 'string')
-      problem('facts.nationality', 'wrong-type', `must be a string, not ${typeName(v)}`);
-    else if (v.toLowerCase() === 'stateless') facts.nationality = 'stateless';
-    else if (ISO_COUNTRIES.has(v.toUpperCase())) facts.nationality = v.toUpperCase();
+  for (const name of FACT_NAMES) {
+    const v = input[name];
+    // An explicit null means "not known", like an absent fact.
+    if (v === undefined || v === null) continue;
+    const checked = checkFactValue(FACT_SCHEMA[name], v);
+    if (checked.ok) facts[name] = checked.value;
     else
-      problem(
-        'facts.nationality',
-        'unknown-value',
-        `"${v}" is not an ISO 3166-1 alpha-2 country code or "stateless"`,
-      );
+      for (const p of checked.problems) {
+        const index = (p as { index?: number }).index;
+        problems.push({
+          field: index === undefined ? `facts.${name}` : `facts.${name}[${index}]`,
+          problem: p.problem,
+          message: p.message,
+        });
+      }
   }
+  problems.push(...inconsistencyProblems(checkConsistency(facts as Facts, asOf)));
 
-  for (const name of BOOLEAN_FACTS) {
-    if (!present(name)) continue;
-    const v = input[name];
-    if (typeof v === 'boolean') facts[name] = v;
-    else problem(`facts.${name}`, 'wrong-type', `must be true or false, not ${typeName(v)}`);
-  }
-
-  for (const name of DATE_FACTS) {
-    if (!present(name)) continue;
-    const v = input[name];
-    const parsed = typeof v === 'string' ? parseIsoDate(v) : undefined;
-    if (!parsed) {
-      problem(
-        `facts.${name}`,
-        'not-a-date',
-        `must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(v)}`,
-      );
-    } else if (isBefore(parsed, EARLIEST)) {
-      problem(`facts.${name}`, 'date-out-of-range', 'must be on or after 1900-01-01');
-    } else facts[name] = parsed;
-  }
-  if (facts.birthDate && isBefore(asOf, facts.birthDate)) {
-    problem(
-      'facts.birthDate',
-      'date-out-of-range',
-      `is after the reference date ${asOf}: a birth date cannot be in the future`,
-    );
-    delete facts.birthDate;
-  }
-  if (facts.birthDate) {
-    for (const name of ['permitDate', 'obligationStartDate', 'pipDate'] as const) {
-      const d = facts[name];
-      if (d && isBefore(d, facts.birthDate))
-        problem(`facts.${name}`, 'inconsistent', 'is before the birth date');
-    }
-  }
-  if (facts.pipDate && facts.termEndDate && !isBefore(facts.pipDate, facts.termEndDate)) {
-    problem('facts.termEndDate', 'inconsistent', 'must be after the PIP date');
-  }
-
-  if (present('permitPurpose')) {
-    const v = input.permitPurpose;
-    if ((PERMIT_PURPOSES as readonly unknown[]).includes(v))
-      facts.permitPurpose = v as Facts['permitPurpose'];
-    else problem('facts.permitPurpose', 'unknown-value', `must be one of ${PERMIT_PURPOSES.join(', ')}`);
-  }
-  if (present('route')) {
-    const v = input.route;
-    if ((ROUTES as readonly unknown[]).includes(v)) facts.route = v as Facts['route'];
-    else problem('facts.route', 'unknown-value', `must be one of ${ROUTES.join(', ')}`);
-  }
-
-  const list = <T extends string>(
-    name: 'diplomas' | 'circumstances',
-    allowed: readonly T[],
-  ): T[] | undefined => {
-    if (!present(name)) return undefined;
-    const v = input[name];
-    if (!Array.isArray(v)) {
-      problem(`facts.${name}`, 'wrong-type', `must be an array, not ${typeName(v)}`);
-      return undefined;
-    }
-    const seen = new Set<string>();
-    let ok = true;
-    v.forEach((item, i) => {
-      if (!(allowed as readonly unknown[]).includes(item)) {
-        problem(`facts.${name}[${i}]`, 'unknown-value', `must be one of ${allowed.join(', ')}`);
-        ok = false;
-      } else if (seen.has(item as string)) {
-        problem(`facts.${name}[${i}]`, 'duplicate-value', `"${item}" is listed twice`);
-        ok = false;
-      } else seen.add(item as string);
-    });
-    return ok ? (v as T[]) : undefined;
-  };
-  const diplomas = list<Diploma>('diplomas', DIPLOMAS);
-  if (diplomas) facts.diplomas = diplomas;
-  const circumstances = list<Circumstance>('circumstances', CIRCUMSTANCES);
-  if (circumstances) facts.circumstances = circumstances;
-
-  for (const [name, rule] of Object.entries(NUMBER_FACTS) as [
-    keyof typeof NUMBER_FACTS,
-    { max: number; integer: boolean },
-  ][]) {
-    if (!present(name)) continue;
-    const v = input[name];
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      problem(`facts.${name}`, 'wrong-type', `must be a number, not ${typeName(v)}`);
-    else if (v < 0 || v > rule.max)
-      problem(`facts.${name}`, 'out-of-range', `must be between 0 and ${rule.max}`);
-    else if (rule.integer && !Number.isInteger(v))
-      problem(`facts.${name}`, 'wrong-type', 'must be a whole number');
-    else facts[name] = v;
-  }
-
-  return problems.length ? { ok: false, problems } : { ok: true, asOf, facts };
+  return problems.length ? { ok: false, problems } : { ok: true, asOf, facts: facts as Facts };
 }

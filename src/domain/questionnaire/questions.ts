@@ -1,9 +1,11 @@
 /**
- * The questions of the guided check: one per fact, with its answer type. Which question comes
- * next is not written here: it is the first fact the engine reports missing (see next-question.ts).
- * Texts (question, help, option labels) live in the message catalogs under `question.<fact>.*`.
+ * The questions of the guided check: one per fact, derived from the facts schema (its kind gives
+ * the answer type, its values the options, its limits the number range, its `dontKnow` the
+ * "I don't know" button). Which question comes next is not written here: it is the first fact the
+ * engine reports missing (see next-question.ts). Texts (question, help, option labels) live in the
+ * message catalogs under `question.<fact>.*`.
  */
-import { CIRCUMSTANCES, DIPLOMAS, type FactName, PERMIT_PURPOSES, ROUTES } from '../facts/facts.ts';
+import { FACT_PRIORITY, type FactName, type FactSpec, factSpec } from '../facts/facts.ts';
 
 export type AnswerType = 'country' | 'yes-no' | 'date' | 'choice' | 'multi-choice' | 'number';
 
@@ -13,30 +15,34 @@ export interface Question {
   options?: readonly string[];
   /** Whole numbers only (for `number`). */
   integer?: boolean;
+  min?: number;
   max?: number;
   /** People may not know this: offer "I don't know"; the result then says where to look it up. */
   dontKnow: boolean;
 }
 
-export const QUESTIONS: readonly Question[] = [
-  { fact: 'nationality', type: 'country', dontKnow: false },
-  { fact: 'permitPurpose', type: 'choice', options: PERMIT_PURPOSES, dontKnow: true },
-  { fact: 'familyOfEeaCitizen', type: 'yes-no', dontKnow: true },
-  { fact: 'birthDate', type: 'date', dontKnow: false },
-  { fact: 'permitDate', type: 'date', dontKnow: true },
-  { fact: 'obligationStartDate', type: 'date', dontKnow: true },
-  { fact: 'hasIntegrationDiploma', type: 'yes-no', dontKnow: false },
-  { fact: 'diplomas', type: 'multi-choice', options: DIPLOMAS, dontKnow: false },
-  { fact: 'schoolYearsInNL', type: 'number', max: 20, dontKnow: true },
-  { fact: 'pipDate', type: 'date', dontKnow: true },
-  { fact: 'termEndDate', type: 'date', dontKnow: true },
-  { fact: 'route', type: 'choice', options: ROUTES, dontKnow: true },
-  { fact: 'medicalLimitation', type: 'yes-no', dontKnow: true },
-  { fact: 'circumstances', type: 'multi-choice', options: CIRCUMSTANCES, dontKnow: false },
-  { fact: 'courseHours', type: 'number', max: 20000, dontKnow: true },
-  { fact: 'examAttempts', type: 'number', integer: true, max: 100, dontKnow: true },
-  { fact: 'yearsInNL', type: 'number', max: 100, dontKnow: true },
-  { fact: 'yearsWorkedInNL', type: 'number', max: 80, dontKnow: true },
-];
+const ANSWER_TYPE: Record<FactSpec['kind'], AnswerType> = {
+  country: 'country',
+  boolean: 'yes-no',
+  date: 'date',
+  choice: 'choice',
+  set: 'multi-choice',
+  number: 'number',
+};
+
+export function questionFor(fact: FactName): Question {
+  const spec = factSpec(fact);
+  const q: Question = { fact, type: ANSWER_TYPE[spec.kind], dontKnow: spec.dontKnow };
+  if (spec.kind === 'choice' || spec.kind === 'set') q.options = spec.values;
+  if (spec.kind === 'number') {
+    q.min = spec.min;
+    q.max = spec.max;
+    if (spec.integer) q.integer = true;
+  }
+  return q;
+}
+
+/** In asking order (FACT_PRIORITY), which is also the order of the answers in the check's URL. */
+export const QUESTIONS: readonly Question[] = FACT_PRIORITY.map(questionFor);
 
 export const QUESTION_BY_FACT: ReadonlyMap<FactName, Question> = new Map(QUESTIONS.map((q) => [q.fact, q]));
