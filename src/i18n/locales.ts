@@ -1,9 +1,9 @@
 /**
- * The languages Wegwijs speaks. Direction comes from the locale data, so Arabic and Farsi are
- * right-to-left without a hand-kept list; legal dates always use the Gregorian calendar and
- * Latin digits, as DUO's letters do.
+ * The languages Wegwijs speaks. Direction comes from the locale data, so Arabic, Farsi, Sorani
+ * and Pashto are right-to-left without a hand-kept list; legal dates always use the Gregorian
+ * calendar and Latin digits, as DUO's letters do. `zh` is Chinese in simplified characters.
  */
-export const LOCALES = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es'] as const;
+export const LOCALES = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const SOURCE_LOCALE: Locale = 'en';
@@ -17,8 +17,20 @@ export function direction(locale: Locale): 'ltr' | 'rtl' {
   return info?.direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
+/**
+ * Names a reader recognises better than the locale data's: the script for Chinese, the dialect
+ * for Kurdish (CLDR says "Central Kurdish" for Sorani, which few Sorani speakers call it).
+ */
+const OWN_NAMES: Readonly<Record<string, string>> = {
+  zh: '简体中文',
+  ckb: 'کوردی (سۆرانی)',
+  kmr: 'Kurdî (Kurmancî)',
+};
+
 /** The language's own name, for the language picker. */
 export function nativeName(locale: Locale): string {
+  const own = OWN_NAMES[locale];
+  if (own) return own;
   const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }

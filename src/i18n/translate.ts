@@ -46,6 +46,13 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
   };
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
+  // Where ICU has no words for the locale (Sorani: "+7 m", lists joined with English "and"),
+  // our own words, so a page never mixes in English or raw unit letters.
+  const own = OWN_WORDS[locale];
+  const relativeMissing = relativeFormat.format(1, 'month').startsWith('+');
+  const listMissing = listFormat.resolvedOptions().locale.split('-')[0] !== locale;
+  const relativeText = (n: number, unit: 'month' | 'week' | 'day'): string =>
+    relativeMissing && own ? own.relative(n, unit) : relativeFormat.format(n, unit);
 
   const message = (key: string): string | undefined => catalog[key] ?? fallback[key];
   return {
@@ -74,13 +81,31 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
     relative(d, from) {
       const diff = from.until(d, { largestUnit: 'years' });
       const months = diff.years * 12 + diff.months;
-      if (Math.abs(months) >= 1) return relativeFormat.format(months, 'month');
+      if (Math.abs(months) >= 1) return relativeText(months, 'month');
       const days =
         Temporal.PlainDate.compare(d, from) === 0 ? 0 : from.until(d, { largestUnit: 'days' }).days;
-      if (Math.abs(days) >= 7) return relativeFormat.format(Math.trunc(days / 7), 'week');
-      return relativeFormat.format(days, 'day');
+      if (Math.abs(days) >= 7) return relativeText(Math.trunc(days / 7), 'week');
+      return relativeText(days, 'day');
     },
     number: (n) => numberFormat.format(n),
-    list: (items) => listFormat.format(items),
+    list: (items) => (listMissing && own ? own.list(items) : listFormat.format(items)),
   };
 }
+
+interface OwnWords {
+  relative(n: number, unit: 'month' | 'week' | 'day'): string;
+  list(items: readonly string[]): string;
+}
+
+/** Relative times and lists for locales whose ICU data lacks them (checked at start-up, not assumed). */
+const OWN_WORDS: Readonly<Partial<Record<string, OwnWords>>> = {
+  ckb: {
+    relative(n, unit) {
+      if (n === 0 && unit === 'day') return 'ئەمڕۆ';
+      const word = { month: 'مانگ', week: 'هەفتە', day: 'ڕۆژ' }[unit];
+      return n > 0 ? `پاش ${n} ${word}` : `${-n} ${word} لەمەوبەر`;
+    },
+    list: (items) =>
+      items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('، ')} و ${items.at(-1)}`,
+  },
+};

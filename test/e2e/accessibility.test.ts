@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { AnswerType } from '#domain/questionnaire/questions.ts';
 import { QUESTION_BY_FACT } from '#domain/questionnaire/questions.ts';
+import { LOCALES, nativeName } from '#i18n/locales.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
 import { currentFact, LANGS, startApp } from './support.ts';
 
@@ -139,3 +140,78 @@ for (const lang of LANGS) {
     }
   });
 }
+
+/** Languages added later, each with its script: the pages people land on, with the right lang and dir. */
+const MORE: readonly { lang: string; dir: 'ltr' | 'rtl' }[] = [{ lang: 'zh', dir: 'ltr' }];
+const MORE_PAGES = [
+  '/',
+  '/kb/fine',
+  `/search?q=${encodeURIComponent('DUO')}`,
+  `/result?${COMPLETE}`,
+  '/help',
+];
+
+for (const { lang, dir } of MORE) {
+  test(`axe finds no WCAG 2.2 AA violations, lang="${lang}" dir="${dir}" (${lang})`, async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    try {
+      for (const path of MORE_PAGES) {
+        const res = await page.goto(`${server.base}/${lang}${path}`);
+        assert.equal(res?.status(), 200, `${lang}${path}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang, `${lang}${path}: lang`);
+        assert.equal(await page.locator('html').getAttribute('dir'), dir, `${lang}${path}: dir`);
+        const { violations } = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode().analyze();
+        for (const v of violations)
+          problems.push(
+            `${lang}${path}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+          );
+        const scrolls = await page.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        );
+        if (scrolls) problems.push(`${lang}${path}: the page scrolls sideways at 360 px`);
+      }
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('the language menu at 360 px: one tap opens every language, each named in its own script, all on screen', async () => {
+  const page = await context.newPage();
+  try {
+    for (const lang of ['en', 'ar']) {
+      await page.goto(`${server.base}/${lang}/`);
+      // Closed, the menu is one line: the heading of the page is on the first screen.
+      const h1 = await page.locator('h1').boundingBox();
+      assert.ok(h1 && h1.y < 300, `${lang}: the title starts high on the screen (${h1?.y})`);
+      await page.locator('.lang-menu summary').click();
+      const items = page.locator('.lang-list li > *');
+      assert.equal(await items.count(), LOCALES.length, `${lang}: every language is listed`);
+      const width = await page.evaluate(() => document.documentElement.clientWidth);
+      for (let i = 0; i < LOCALES.length; i++) {
+        const item = items.nth(i);
+        assert.equal(await item.getAttribute('lang'), LOCALES[i]);
+        assert.equal(await item.textContent(), nativeName(LOCALES[i]!));
+        const box = await item.boundingBox();
+        assert.ok(box, `${LOCALES[i]} is shown`);
+        // WCAG 2.5.8: targets of at least 24 × 24 px; and inside the screen.
+        assert.ok(box.height >= 24 && box.width >= 24, `${LOCALES[i]}: ${box.width}×${box.height}`);
+        assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `${LOCALES[i]} fits: ${box.x}+${box.width}`);
+      }
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode().analyze();
+      assert.deepEqual(
+        violations.map((v) => v.id),
+        [],
+        `${lang}: axe with the menu open`,
+      );
+      // Choosing a language opens the same page in it.
+      await page.locator('.lang-list a[hreflang="zh"]').click();
+      await page.waitForURL(/\/zh\/$/);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
+    }
+  } finally {
+    await page.close();
+  }
+});

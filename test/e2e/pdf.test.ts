@@ -154,3 +154,41 @@ test('no calendar dates for someone who is not obliged: no calendar link, and th
   const ics = await (await fetch(`${server.base}/en/result.ics?nationality=PL`)).text();
   assert.ok(!ics.includes('BEGIN:VEVENT'));
 });
+
+/** Text of a script compared the way a PDF gives it back: only the script's letters, no spaces or marks. */
+const LETTERS: Record<string, (s: string) => string> = {
+  // Chinese: pdftotext may break lines or add spaces between characters; the characters stay in order.
+  han: (s) => s.normalize('NFKC').replace(/[^\p{Script=Han}]/gu, ''),
+  // Arabic script with the Kurdish and Pashto letters; lam-alef as in arabicLetters above.
+  arabic: (s) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+      .replace(/[^\u0621-\u064A\u0671-\u06D3\u06D5\u06EE\u06EF\u06FA-\u06FC\u06FF]/g, '')
+      .replace(/ل([اأإآى])/g, '$1ل'),
+};
+
+const SCRIPTS: readonly { lang: string; script: keyof typeof LETTERS; font: RegExp }[] = [
+  // Skia embeds the CJK collection (OpenType/CFF in a .ttc) as Type 3 fonts, named or not: the
+  // English PDF has none, only the NotoSans CID fonts.
+  { lang: 'zh', script: 'han', font: /CJK|Type 3/ },
+];
+
+for (const { lang, script, font } of SCRIPTS) {
+  test(`the ${lang} PDF of a result holds the page's ${script} sentences, in an embedded font for the script`, async () => {
+    const res = await fetch(`${server.base}/${lang}/result.pdf?${WI2021}`);
+    assert.equal(res.status, 200);
+    const file = join(dir, `result-${lang}.pdf`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    const { stdout: fonts } = await run('pdffonts', [file]);
+    assert.match(fonts, font, `a ${script} font is embedded:\n${fonts}`);
+    const letters = LETTERS[script]!;
+    const all = letters(text);
+    for (const key of ['obligation.obliged.title', 'option.extension-birth.title', 'ui.footer.disclaimer']) {
+      const sentence = msg(lang, key);
+      assert.ok(letters(sentence).length >= 6, `a ${script} sentence: ${sentence}`);
+      assert.ok(all.includes(letters(sentence)), `the PDF says: ${sentence}\n${text.slice(0, 800)}`);
+    }
+  });
+}

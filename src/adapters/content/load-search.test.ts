@@ -56,8 +56,18 @@ test('results come in the language of the question by its script, or the one ask
   assert.equal(lang('Sınav ücreti ne kadar?'), 'tr');
   assert.equal(lang('Wat kost het examen?'), 'nl');
   assert.equal(lang('Imtixaanka waa imisa lacagtiisu?'), 'so');
+  assert.equal(lang('考试要多少钱？'), 'zh');
+  assert.equal(lang('DUO的电话号码'), 'zh');
   assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
   assert.equal(lang('Combien coûte l’examen ?'), 'en');
+});
+
+test('Chinese questions, without spaces, find their topic through character bigrams', () => {
+  const top3 = (q: string) => index.search(q, { limit: 3 }).results.map((r) => r.topic);
+  assert.ok(top3('罚款是多少').includes('fine'));
+  assert.ok(top3('我怀孕了，可以延期吗').includes('extension-pregnancy-birth'));
+  assert.ok(top3('我是波兰人，要融入吗').includes('obligation-eu-family'));
+  assert.ok(top3('我有mbo文凭').includes('vrijstelling-diploma'));
 });
 
 test('the built index round-trips through JSON for the browser', () => {

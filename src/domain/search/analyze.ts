@@ -23,7 +23,7 @@ export type Stemmer = (word: string) => string;
 export type Stemmers = Readonly<Partial<Record<string, Stemmer>>>;
 
 /** The languages of the knowledge base. */
-export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es'] as const;
+export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh'] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
 export function isKbLang(value: unknown): value is KbLang {
@@ -36,6 +36,7 @@ export const SCRIPT_LANGS: Readonly<Record<Script, readonly KbLang[]>> = {
   arabic: ['ar', 'fa'],
   cyrillic: ['uk'],
   ethiopic: ['ti'],
+  han: ['zh'],
   other: [],
 };
 
@@ -45,6 +46,7 @@ const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
   arabic: [],
   cyrillic: ['ru'],
   ethiopic: [],
+  han: [],
   other: [],
 };
 

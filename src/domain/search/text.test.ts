@@ -99,3 +99,18 @@ test('normalisation is idempotent and never throws on odd input', () => {
   }
   assert.deepEqual(words('𝔘𝔫𝔦𝔠𝔬𝔡𝔢'), ['unicode']);
 });
+
+test('Chinese, written without spaces, becomes character bigrams; Latin words and digits stay apart', () => {
+  const han = (text: string) => tokenize(normaliseText(text)).map((t) => `${t.script}:${t.text}`);
+  assert.deepEqual(han('罚款多少'), ['han:罚款', 'han:款多', 'han:多少']);
+  // A two-character word meets itself inside a longer run: the question and the answer share 罚款.
+  assert.ok(words('我收到了罚款').includes('罚款'));
+  // Punctuation (full-width too) ends a run; a single character stands alone.
+  assert.deepEqual(words('钱？好'), ['钱', '好']);
+  // Dutch terms and digits inside Chinese are words of their own.
+  assert.deepEqual(han('DUO的信'), ['latin:duo', 'han:的信']);
+  assert.deepEqual(han('3年期限'), ['other:3', 'han:年期', 'han:期限']);
+  assert.deepEqual(han('inburgering考试'), ['latin:inburgering', 'han:考试']);
+  // Full-width Latin letters and digits (a Chinese keyboard) are ordinary ones after NFKC.
+  assert.deepEqual(han('ＤＵＯ电话'), ['latin:duo', 'han:电话']);
+});

@@ -8,7 +8,7 @@
  * Cyrillic and Ethiopic letter variants), which turns every form into a matching key.
  */
 
-export type Script = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic' | 'other';
+export type Script = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic' | 'han' | 'other';
 
 export interface Token {
   /** Lower-cased word (Turkish dotted İ already i), not yet folded. */
@@ -76,6 +76,14 @@ export function scriptOfChar(ch: string): Script {
     return 'arabic';
   if ((c >= 0x1200 && c <= 0x139f) || (c >= 0x2d80 && c <= 0x2ddf) || (c >= 0xab00 && c <= 0xab2f))
     return 'ethiopic';
+  // CJK ideographs (Chinese): the unified block, extension A, compatibility ideographs, extensions B+.
+  if (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x3134f)
+  )
+    return 'han';
   return 'other';
 }
 
@@ -146,7 +154,9 @@ function scriptOfWord(word: string): Script {
  * Words of a normalised text. Splits at punctuation, spaces, hyphens (a hyphenated word also
  * yields the joined form: is-dhexgal → is, dhexgal, isdhexgal) and at a change of script
  * (ንDUO → ን, duo). An apostrophe joins (go'aan, об'язково) except after a capitalised part,
- * where Turkish writes suffixes on names (DUO'ya → duo, ya).
+ * where Turkish writes suffixes on names (DUO'ya → duo, ya). Chinese, written without spaces,
+ * becomes overlapping character bigrams (罚款多少 → 罚款, 款多, 多少), as in CJK search engines:
+ * no dictionary is needed, and a two-character word always meets itself.
  */
 export function tokenize(text: string, lang?: string): Token[] {
   const turkish = lang === 'tr' || lang === 'az';
@@ -158,6 +168,10 @@ export function tokenize(text: string, lang?: string): Token[] {
     for (const part of parts) {
       for (const piece of splitApostrophes(repairCyrillic(part))) {
         for (const chunk of splitScripts(piece)) {
+          if (scriptOfWord(chunk) === 'han') {
+            wordTokens.push(...hanTokens(chunk));
+            continue;
+          }
           const t = lower(chunk, turkish);
           if (t) wordTokens.push({ text: t, script: scriptOfWord(chunk), capital: UPPER_START.test(chunk) });
         }
@@ -167,6 +181,7 @@ export function tokenize(text: string, lang?: string): Token[] {
     if (
       parts.length > 1 &&
       wordTokens.length > 1 &&
+      wordTokens[0]!.script !== 'han' &&
       wordTokens.every((t) => t.script === wordTokens[0]!.script)
     ) {
       const joined = wordTokens.map((t) => t.text).join('');
@@ -179,6 +194,27 @@ export function tokenize(text: string, lang?: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * A run of Chinese characters as overlapping bigrams; a single character stands alone. Digits
+ * and other signs inside the run (3年) are separate tokens.
+ */
+export function hanTokens(chunk: string): Token[] {
+  const out: Token[] = [];
+  const segments = chunk.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
+  for (const segment of segments) {
+    const chars = [...segment];
+    if (scriptOfChar(chars[0]!) !== 'han') {
+      const text = segment.toLowerCase();
+      out.push({ text, script: scriptOfWord(segment), capital: false });
+      continue;
+    }
+    if (chars.length === 1) out.push({ text: segment, script: 'han', capital: false });
+    for (let i = 0; i + 1 < chars.length; i++)
+      out.push({ text: chars[i]! + chars[i + 1]!, script: 'han', capital: false });
+  }
+  return out;
 }
 
 function splitApostrophes(part: string): string[] {

@@ -44,22 +44,42 @@ export function Page(props: {
           <a class="brand" href={`/${locale}/`}>
             {t.t('app.name')}
           </a>
+          {/* Sixteen languages: a disclosure (works without JavaScript) that opens a two-column grid
+              on a phone, each language named in its own script; the globe marks it for those who
+              cannot read the current language. */}
           <nav class="lang-nav" aria-label={t.t('ui.language')}>
-            <ul>
-              {LOCALES.map((l) => (
-                <li key={l}>
-                  {l === locale ? (
-                    <span aria-current="true" lang={l} dir={direction(l)}>
-                      {nativeName(l)}
-                    </span>
-                  ) : (
-                    <a href={`/${l}${ctx.path}`} lang={l} hreflang={l} dir={direction(l)}>
-                      {nativeName(l)}
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <details class="lang-menu">
+              <summary>
+                <svg
+                  class="globe"
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  width="20"
+                  height="20"
+                  focusable="false"
+                >
+                  <circle cx="12" cy="12" r="9.5" />
+                  <path d="M2.5 12h19M12 2.5c2.6 2.8 3.8 6 3.8 9.5s-1.2 6.7-3.8 9.5M12 2.5C9.4 5.3 8.2 8.5 8.2 12s1.2 6.7 3.8 9.5" />
+                </svg>
+                <span>{t.t('ui.language')}</span>
+                <span class="lang-current">{nativeName(locale)}</span>
+              </summary>
+              <ul class="lang-list">
+                {LOCALES.map((l) => (
+                  <li key={l}>
+                    {l === locale ? (
+                      <span aria-current="true" lang={l} dir={direction(l)}>
+                        {nativeName(l)}
+                      </span>
+                    ) : (
+                      <a href={`/${l}${ctx.path}`} lang={l} hreflang={l} dir={direction(l)}>
+                        {nativeName(l)}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
           </nav>
         </header>
         {props.search !== false && (
