@@ -59,7 +59,10 @@ test('results come in the language of the question by its script, or the one ask
   assert.equal(lang('考试要多少钱？'), 'zh');
   assert.equal(lang('DUO的电话号码'), 'zh');
   assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
-  assert.equal(lang('Combien coûte l’examen ?'), 'en');
+  assert.equal(lang('¿Cuánto cuesta el examen?'), 'es');
+  assert.equal(lang('Combien coûte l’examen ?'), 'fr');
+  // A language without answers (German) gets English.
+  assert.equal(lang('Wie viel kostet die Prüfung?'), 'en');
 });
 
 test('Chinese questions, without spaces, find their topic through character bigrams', () => {
