@@ -1,9 +1,22 @@
 /**
  * The composition root: wires content, the domain and the adapters into one Fastify app.
  * Tests call buildApp() and inject requests; server.ts only listens.
+ *
+ * Every answer, Fastify's own errors included, carries the security headers and is either the
+ * API's JSON error (under /api) or the site's HTML error page; nothing a client sends makes a 5xx.
+ * Expensive work is bounded: request sizes, rate limits per client (config below) and the PDF pool.
  */
-import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import type { Socket } from 'node:net';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
 import { searchRoutes } from '#adapters/api/search-routes.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
@@ -12,10 +25,10 @@ import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
 import { cachedSearchIndex } from '#adapters/content/search-cache.ts';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
-import { webRoutes } from '#adapters/web/web-routes.tsx';
+import { createWeb } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
-import { type Config, defaultConfig } from './config.ts';
+import { type Config, defaultConfig, type Limits } from './config.ts';
 
 export interface AppOptions {
   book?: RuleBook;
@@ -25,73 +38,224 @@ export interface AppOptions {
   logger?: boolean;
   /** The checked configuration (src/app/config.ts); tests get the defaults. */
   config?: Config;
+  /** Where the one line per request goes (default stdout); tests read it. */
+  logStream?: { write(line: string): void };
+  /** Request size limits; tests lower them. */
+  requestLimits?: Partial<RequestLimits>;
 }
 
-/** Requests larger than this are refused with a 400 naming the body (the largest real request is ~1 KB). */
-export const BODY_LIMIT = 64 * 1024;
+/** What one request may weigh; beyond it the answer is a 4xx naming what was too large. */
+export interface RequestLimits {
+  /** Body in bytes: the largest real request is about 1 KB. */
+  bodyBytes: number;
+  /** Request target (path and query) in characters: the longest check URL is about 700. */
+  urlLength: number;
+  /** Header block in bytes (Node answers 431 above it). */
+  headerBytes: number;
+}
+export const REQUEST_LIMITS: RequestLimits = {
+  bodyBytes: 64 * 1024,
+  urlLength: 4096,
+  headerBytes: 16 * 1024,
+};
+
+/** Requests larger than this are refused with a 400 naming the body. */
+export const BODY_LIMIT = REQUEST_LIMITS.bodyBytes;
+
+/** The routes that cost the most, and their limit per client per minute. */
+const RATE_LIMITED: Record<string, keyof Limits> = {
+  '/api/v1/assess': 'assessPerMinute',
+  '/api/v1/search': 'searchPerMinute',
+  '/:lang/search': 'searchPerMinute',
+  '/:lang/result.pdf': 'pdfPerMinute',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** The public API is read-only and has no credentials: any site may call it from a browser. */
+const CORS_HEADERS: Record<string, string> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+  'access-control-max-age': '86400',
+};
+
+interface Problem {
+  status: number;
+  error: string;
+  message: string;
+}
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const book = options.book ?? loadRuleBook();
   const config = options.config ?? defaultConfig();
+  const limits: RequestLimits & Limits = { ...REQUEST_LIMITS, ...options.requestLimits, ...config.limits };
+  const securityHeaders: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    ...(config.hsts ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+  // The HTML error page is set once the web adapter exists (below); until then, JSON.
+  let htmlError: ((status: number, url: string) => { html: string; csp: string }) | undefined;
+
+  const sendProblem = (request: FastifyRequest, reply: FastifyReply, problem: Problem) => {
+    reply.headers(securityHeaders).header('cache-control', 'no-store').code(problem.status);
+    const api = (request.url ?? '').startsWith('/api/');
+    if (!api && htmlError) {
+      const page = htmlError(problem.status, request.url ?? '/');
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', page.csp)
+        .send(page.html);
+    }
+    const body: Record<string, unknown> = { error: problem.error, message: problem.message };
+    if (problem.status === 400 && problem.error !== 'bad-request')
+      body.fields = [{ field: 'body', problem: problem.error, message: problem.message }];
+    if (api) reply.headers(CORS_HEADERS);
+    return reply.header('content-type', 'application/json; charset=utf-8').send(body);
+  };
+
+  const requestLog = new OneLinePerRequest();
   const app = Fastify({
-    bodyLimit: BODY_LIMIT,
+    bodyLimit: limits.bodyBytes,
+    routerOptions: { maxParamLength: 200 },
+    http: { maxHeaderSize: limits.headerBytes },
     trustProxy: fastifyTrustProxy(config.trustProxy),
-    // Never log bodies or query strings: they can hold personal facts.
+    logController: requestLog,
     logger: options.logger
       ? {
           level: config.logLevel,
-          serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url }) },
+          ...(options.logStream ? { stream: options.logStream } : {}),
         }
       : false,
+    frameworkErrors: (error, request, reply) => {
+      // Fastify answers these before routing, without its response listeners: log here.
+      reply.raw.once('finish', () => requestLog.requestCompleted(null, request, reply));
+      return sendProblem(request, reply, {
+        status: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400,
+        error: 'bad-url',
+        message: 'The address could not be read.',
+      });
+    },
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const status =
+        error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const body = JSON.stringify({ error: 'bad-request', message: 'The request could not be read.' });
+      const head = Object.entries({
+        ...securityHeaders,
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(body)),
+        'cache-control': 'no-store',
+        connection: 'close',
+      }).map(([k, v]) => `${k}: ${v}\r\n`);
+      if (socket.writable)
+        socket.write(`HTTP/1.1 ${status} ${statusText(status)}\r\n${head.join('')}\r\n${body}`);
+      socket.destroy(error);
+    },
   });
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413)
-      return reply
-        .code(400)
-        .send(bodyError('body-too-large', `The body is larger than ${BODY_LIMIT} bytes.`));
-    if (status === 415)
-      return reply.code(400).send(bodyError('wrong-content-type', 'Send the body as application/json.'));
+      return sendProblem(request, reply, {
+        status: 400,
+        error: 'body-too-large',
+        message: `The body is larger than ${limits.bodyBytes} bytes.`,
+      });
+    if (status === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return sendProblem(request, reply, {
+        status: 400,
+        error: 'wrong-content-type',
+        message: 'Send the body as application/json.',
+      });
+    if (status === 429)
+      return sendProblem(request, reply, {
+        status,
+        error: 'too-many-requests',
+        message: 'Too many requests from your address. Please wait a moment and try again.',
+      });
     if (status >= 400 && status < 500) {
       const invalidJson =
         error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
-        error instanceof SyntaxError ||
-        /JSON/i.test(error.message);
-      return reply
-        .code(400)
-        .send(
-          bodyError(
-            invalidJson ? 'invalid-json' : 'bad-request',
-            invalidJson ? 'The body is not valid JSON.' : error.message,
-          ),
-        );
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        error instanceof SyntaxError;
+      return sendProblem(request, reply, {
+        status: 400,
+        error: invalidJson ? 'invalid-json' : 'bad-request',
+        message: invalidJson ? 'The body is not valid JSON.' : 'The request could not be read.',
+      });
     }
-    app.log.error(error);
-    return reply
-      .code(500)
-      .send({ error: 'internal', message: 'Something went wrong on our side. Please try again later.' });
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, {
+      status: 500,
+      error: 'internal',
+      message: 'Something went wrong on our side. Please try again later.',
+    });
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    if (config.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    return compress(request.headers['accept-encoding'], reply, payload);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders);
+    const api = request.url.startsWith('/api/');
+    if (api) reply.headers(CORS_HEADERS).header('cache-control', 'no-store');
+    if (request.url.length > limits.urlLength)
+      return sendProblem(request, reply, {
+        status: 414,
+        error: 'url-too-long',
+        message: `The address is longer than ${limits.urlLength} characters.`,
+      });
   });
+
+  // Before the plugins read them: the rate limit of the costly routes, and no request
+  // decompression (a small compressed body must not inflate into a large one).
+  app.addHook('onRoute', (route) => {
+    const kind = RATE_LIMITED[route.url ?? route.path];
+    // 0 turns a limit off (a benchmark run).
+    if (kind && limits[kind] > 0)
+      route.config = { ...route.config, rateLimit: { max: limits[kind], timeWindow: '1 minute' } };
+    (route as { decompress?: boolean }).decompress = false;
+  });
+
+  // Costs less than it saves: brotli 4 / gzip 5 take well under a millisecond for a page and
+  // shrink it 4-6×; compression runs in zlib's thread pool, never on the event loop.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    syncThreshold: 0,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 5 },
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // The plugin's own answer becomes the project's error (429 with Retry-After) in the handler above.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('rate-limited'), { statusCode: context.statusCode }),
+  });
+
+  // The public API allows any origin (read-only, no credentials): the preflight.
+  app.options('/api/v1/*', async (_request, reply) => reply.code(204).headers(CORS_HEADERS).send());
 
   app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
   const today = options.today ?? amsterdamToday;
   await app.register(apiRoutes, { book, today });
-  const pdf = new PdfRenderer(config.chromiumPath);
+  const pdf = new PdfRenderer({
+    concurrency: limits.pdfConcurrency,
+    queue: limits.pdfQueue,
+    timeoutMs: limits.pdfTimeoutMs,
+    ...(config.chromiumPath ? { executablePath: config.chromiumPath } : {}),
+  });
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
   const search = cachedSearchIndex(kb, loadLexicon());
   await app.register(searchRoutes, { index: search });
-  await app.register(webRoutes, {
+  const web = createWeb({
     book,
     contacts: loadContacts(),
     today,
@@ -101,28 +265,35 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     kb,
     search,
   });
+  htmlError = web.errorPage;
+  await app.register(web.routes);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, {
+      status: 404,
+      error: 'not-found',
+      message: `No such endpoint: ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`,
+    }),
+  );
   return app;
 }
 
-const COMPRESSIBLE = /^(text\/|application\/(json|javascript|manifest\+json))/;
-
-/** Brotli or gzip for text bodies over 1 KB: pages weigh what a cheap phone on a slow line can carry. */
-function compress(acceptEncoding: string | undefined, reply: FastifyReply, payload: unknown): unknown {
-  const type = String(reply.getHeader('content-type') ?? '');
-  if (!acceptEncoding || !COMPRESSIBLE.test(type) || reply.getHeader('content-encoding')) return payload;
-  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-  const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-  if (body.length < 1024) return payload;
-  reply.header('vary', 'accept-encoding');
-  if (/\bbr\b/.test(acceptEncoding)) {
-    reply.header('content-encoding', 'br');
-    return brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } });
+/**
+ * One log line per request: method, route pattern (never the path a person typed, nor its query
+ * string, body, headers or address), status and time. Errors of ours are logged by the handler.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   }
-  if (/\bgzip\b/.test(acceptEncoding)) {
-    reply.header('content-encoding', 'gzip');
-    return gzipSync(body, { level: 6 });
-  }
-  return payload;
 }
 
 /** A hop count trusts that many proxies in front of the app (as proxy-addr counts them). */
@@ -130,6 +301,10 @@ function fastifyTrustProxy(value: Config['trustProxy']) {
   return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }
 
-function bodyError(error: string, message: string) {
-  return { error, message, fields: [{ field: 'body', problem: error, message }] };
+function statusText(status: number): string {
+  return status === 431
+    ? 'Request Header Fields Too Large'
+    : status === 408
+      ? 'Request Timeout'
+      : 'Bad Request';
 }

@@ -4,6 +4,7 @@
  * in the URL; no cookies; strict security headers.
  */
 import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import { isLocale } from '#i18n/locales.ts';
 import { type Assets, buildAssets, contentSecurityPolicy } from './assets.ts';
 import { checkRoutes } from './routes/check-routes.tsx';
@@ -15,24 +16,27 @@ import type { WebOptions } from './web-options.ts';
 
 export type { WebOptions } from './web-options.ts';
 
-export async function webRoutes(app: FastifyInstance, options: WebOptions) {
+export interface Web {
+  routes(app: FastifyInstance): Promise<void>;
+  /** The HTML error page for a status, in the language of the URL (English when it has none). */
+  errorPage(status: number, url: string): { html: string; csp: string };
+}
+
+export function createWeb(options: WebOptions): Web {
   const assets: Assets = buildAssets();
-  const kit = pageKit(options.book, assets, contentSecurityPolicy(assets));
-  const { send, context, notFound } = kit;
-
-  staticRoutes(app, options, kit, assets);
-  kbRoutes(app, options, kit);
-  checkRoutes(app, options, kit);
-  resultRoutes(app, options, kit);
-
-  app.setNotFoundHandler((request, reply) => {
-    const first = request.url.split('/')[1] ?? '';
-    if (request.url.startsWith('/api/')) {
-      return reply.code(404).send({
-        error: 'not-found',
-        message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
-      });
-    }
-    return send(reply, notFound(context(isLocale(first) ? first : 'en', '/')), 404);
-  });
+  const csp = contentSecurityPolicy(assets);
+  const kit = pageKit(options.book, assets, csp);
+  return {
+    async routes(app) {
+      staticRoutes(app, options, kit, assets);
+      kbRoutes(app, options, kit);
+      checkRoutes(app, options, kit);
+      resultRoutes(app, options, kit);
+    },
+    errorPage(status, url) {
+      const first = url.split(/[/?]/)[1] ?? '';
+      const ctx = kit.context(isLocale(first) ? first : 'en', '/');
+      return { html: `<!doctype html>${renderToString(kit.errorPage(ctx, status))}`, csp };
+    },
+  };
 }

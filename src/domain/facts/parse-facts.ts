@@ -43,6 +43,9 @@ export type ParseResult =
 const EARLIEST = parseIsoDate(EARLIEST_DATE)!;
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+/** What was sent, for an error message: a short quote of a string, otherwise only its type (never a deep copy). */
+const shown = (v: unknown) =>
+  typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeName(v);
 
 type CheckedValue = { ok: true; value: unknown } | { ok: false; problems: Omit<FieldProblem, 'field'>[] };
 const bad = (problem: FieldProblem['problem'], message: string): CheckedValue => ({
@@ -57,7 +60,7 @@ export function checkFactValue(spec: FactSpec, v: unknown): CheckedValue {
       if (typeof v !== 'string') return bad('wrong-type', `must be a string, not ${typeName(v)}`);
       if (v.toLowerCase() === 'stateless') return { ok: true, value: 'stateless' };
       if (ISO_COUNTRIES.has(v.toUpperCase())) return { ok: true, value: v.toUpperCase() };
-      return bad('unknown-value', `"${v}" is not an ISO 3166-1 alpha-2 country code or "stateless"`);
+      return bad('unknown-value', `${shown(v)} is not an ISO 3166-1 alpha-2 country code or "stateless"`);
     }
     case 'boolean':
       return typeof v === 'boolean'
@@ -66,7 +69,7 @@ export function checkFactValue(spec: FactSpec, v: unknown): CheckedValue {
     case 'date': {
       const parsed = typeof v === 'string' ? parseIsoDate(v) : undefined;
       if (!parsed)
-        return bad('not-a-date', `must be a calendar date YYYY-MM-DD that exists, not ${JSON.stringify(v)}`);
+        return bad('not-a-date', `must be a calendar date YYYY-MM-DD that exists, not ${shown(v)}`);
       if (!dateInRange(parsed)) return bad('date-out-of-range', `must be between ${DATE_RANGE}`);
       return { ok: true, value: parsed };
     }

@@ -43,7 +43,12 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     if (!locale) return;
     return send(reply, <StartPage ctx={context(locale, '/')} />);
   });
-  app.get<LangParams>('/:lang', async (request, reply) => reply.redirect(`/${request.params.lang}/`, 301));
+  // Only a known language redirects (and only to this site): anything else is not found.
+  app.get<LangParams>('/:lang', async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return reply.redirect(`/${locale}/`, 301);
+  });
 
   app.get<LangParams>('/:lang/help', async (request, reply) => {
     const locale = localeOf(request, reply);

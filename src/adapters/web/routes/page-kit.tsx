@@ -28,6 +28,8 @@ export interface PageKit {
    */
   localeOf(request: FastifyRequest<{ Params: { lang: string } }>, reply: FastifyReply): Locale | undefined;
   notFound(ctx: PageContext): VNode;
+  /** The page for an error status: not found, a request that cannot be read, too many, busy, ours. */
+  errorPage(ctx: PageContext, status: number): VNode;
 }
 
 export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
@@ -64,6 +66,28 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     </Page>
   );
 
+  const errorPage = (ctx: PageContext, status: number) => {
+    const key =
+      status === 404
+        ? 'ui.notFound'
+        : status === 429
+          ? 'ui.error429'
+          : status === 503
+            ? 'ui.error503'
+            : status >= 500
+              ? 'ui.error500'
+              : 'ui.error400';
+    return (
+      <Page ctx={ctx} title={ctx.t.t(`${key}.title`)}>
+        <h1>{ctx.t.t(`${key}.title`)}</h1>
+        <p>{ctx.t.t(`${key}.text`)}</p>
+        <p>
+          <a href={`/${ctx.locale}/`}>{ctx.t.t('ui.home')}</a>
+        </p>
+      </Page>
+    );
+  };
+
   const localeOf = (
     request: FastifyRequest<{ Params: { lang: string } }>,
     reply: FastifyReply,
@@ -84,7 +108,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     return undefined;
   };
 
-  return { context, send, localeOf, notFound };
+  return { context, send, localeOf, notFound, errorPage };
 }
 
 /** The supported language for a real language tag that is not one itself; undefined for nonsense. */

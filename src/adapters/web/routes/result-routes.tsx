@@ -8,6 +8,7 @@ import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { calendar } from '../ics.ts';
+import { PdfBusy, PdfCancelled } from '../render-pdf.ts';
 import { type CheckState, readState, writeState } from '../state.ts';
 import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
@@ -68,12 +69,34 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
       );
     }
     const html = `<!doctype html>${renderToString(resultPage(locale, readState(request.query)))}`;
-    const pdf = await options.pdf.render(html);
-    return reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="wegwijs-${locale}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
+    // Cancelled when the person goes away: the response closes before it was written.
+    const gone = new AbortController();
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) gone.abort();
+    });
+    try {
+      const pdf = await options.pdf.render(html, gone.signal);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="wegwijs-${locale}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    } catch (error) {
+      if (!(error instanceof PdfBusy || error instanceof PdfCancelled)) throw error;
+      if (gone.signal.aborted) return reply;
+      // Too many PDFs at once, or this one took too long: try again shortly, or print the page.
+      return send(
+        reply.header('retry-after', '30'),
+        <Page ctx={context(locale, '/')} title={t.t('ui.result.pdf')}>
+          <h1>{t.t('ui.error503.title')}</h1>
+          <p>{t.t('ui.pdf.busy')}</p>
+          <p>
+            <a href={`/${locale}/result${writeState(readState(request.query))}`}>{t.t('ui.pdf.back')}</a>
+          </p>
+        </Page>,
+        503,
+      );
+    }
   });
 
   app.get<LangParams>('/:lang/result.ics', async (request, reply) => {
