@@ -39,7 +39,7 @@ const LIST_KEYS = [
   'consequencesExclude',
 ] as const;
 const MAP_KEYS = ['options', 'consequences'] as const;
-const EXPECT_KEYS = new Set<string>([...EXACT_KEYS, ...LIST_KEYS, ...MAP_KEYS, 'decidedBy']);
+const EXPECT_KEYS = new Set<string>([...EXACT_KEYS, ...LIST_KEYS, ...MAP_KEYS, 'decidedBy', 'afterTerm']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -152,6 +152,11 @@ function check(c: LawCase, json: Record<string, Json>): void {
       assert.ok(option, `option ${id} expected; offered: ${optionIds.join(', ') || 'none'}`);
       assertPartial(option as unknown as Json, fields, `options[${id}]`);
     }
+  }
+
+  if ('afterTerm' in e) {
+    const steps = (json.afterTerm as { id: string }[]).map((s) => s.id);
+    assert.deepEqual(steps, strings(e.afterTerm!, 'afterTerm'), 'afterTerm: the steps after the deadline');
   }
 
   const missing = json.missing as string[];

@@ -16,6 +16,7 @@ import {
   type ValueRef,
   valueOn,
 } from './rulebook.ts';
+import type { AfterTermRule } from './rules/after-term.ts';
 import { type ConsequenceItem, wi2013Fine } from './rules/consequences.ts';
 import { type Derivation, type DerivedValues, derive, type Regime } from './rules/derive.ts';
 import type { DecisionEffects, Obligation, ObligationRule } from './rules/obligation.ts';
@@ -48,6 +49,10 @@ export interface OptionResult {
   timing: Timing;
   /** The first day it can be requested (null: now, or not by application). */
   availableFrom: PlainDate | null;
+  /** The last day it can be requested: the term end for options that extend a running term (null: no end). */
+  availableUntil: PlainDate | null;
+  /** `term-ended`: the window has closed because the term it would extend is over. */
+  closed: 'term-ended' | null;
   canApplyNow: boolean;
   extraTime: ExtraTime | null;
   scope?: 'full' | 'partial';
@@ -77,9 +82,20 @@ export interface Assessment {
   aowDate: PlainDate | null;
   options: OptionResult[];
   consequences: (Omit<ConsequenceItem, 'source'> & { source: LegalSource })[];
+  /** Once the term has passed (obliged only): what happens now under the person's act, in order. */
+  afterTerm: AfterTermStep[];
   missing: FactName[];
   reasons: Reason[];
   rulesVersion: string;
+}
+
+export interface AfterTermStep {
+  /** Message key suffix: `afterTerm.<id>`. */
+  id: string;
+  decidedBy: AfterTermRule['decidedBy'];
+  params: Record<string, number | string>;
+  source: LegalSource;
+  confirmed: boolean;
 }
 
 interface ObligationDecision {
@@ -175,17 +191,22 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
 
   const shownRegime = obligation === 'not-obliged' ? null : regime;
   const options: OptionResult[] = [];
-  const seen = new Set<OptionId>();
+  // One option per id: the first rule that fits, unless its window has closed and a later one is open.
+  const seen = new Map<OptionId, number>();
   for (const rule of book.rules.options) {
-    if (seen.has(rule.id) || !offered(rule, effects, regime)) continue;
+    const at = seen.get(rule.id);
+    if ((at !== undefined && !options[at]!.closed) || !offered(rule, effects, regime)) continue;
     const trigger = rule.trigger ? evaluate(rule.trigger, ctx) : TRUE;
     if (trigger.value === undefined) missing |= trigger.missing;
     if (trigger.value !== true) continue;
     const requires = rule.requires ? evaluate(rule.requires, ctx) : TRUE;
     if (requires.value === false) continue;
     missing |= requires.missing;
-    seen.add(rule.id);
-    options.push(optionResult(rule, shownRegime, derivation, asOf, book, requires.missing));
+    const result = optionResult(rule, shownRegime, derivation, asOf, book, requires.missing);
+    if (at === undefined) {
+      seen.set(rule.id, options.length);
+      options.push(result);
+    } else if (!result.closed) options[at] = result;
   }
 
   const consequences: Assessment['consequences'] = [];
@@ -203,6 +224,22 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
     }
   }
 
+  const termPassed = showTerm && term.end ? isBefore(term.end, asOf) : null;
+  const afterTerm: AfterTermStep[] = [];
+  if (obligation === 'obliged' && regime && termPassed) {
+    for (const rule of book.rules.afterTerm) {
+      if (!rule.regimes.includes(regime)) continue;
+      if (rule.when && evaluate(rule.when, ctx).value !== true) continue;
+      afterTerm.push({
+        id: rule.id,
+        decidedBy: rule.decidedBy,
+        params: resolveParams(rule.params, figures, book, asOf),
+        source: sourceOf(book, rule.source),
+        confirmed: rule.confirmed && sourceOf(book, rule.source).confirmed,
+      });
+    }
+  }
+
   return {
     asOf,
     regime: shownRegime,
@@ -211,11 +248,12 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
     termEnd: showTerm ? (term.end ?? null) : null,
     applyFrom: showTerm ? (term.applyFrom ?? null) : null,
     termEndBasis: showTerm ? (term.endBasis ?? null) : null,
-    termPassed: showTerm && term.end ? isBefore(term.end, asOf) : null,
+    termPassed,
     obligationStart: derivation.values.obligationStart.value ?? null,
     aowDate: derivation.aow?.date ?? null,
     options,
     consequences,
+    afterTerm,
     missing: factsInMask(missing).filter((f) => facts[f] === undefined),
     reasons,
     rulesVersion: book.version,
@@ -254,6 +292,10 @@ function figuresFor(facts: Facts, d: Derivation, book: RuleSet, asOf: PlainDate)
     aowDate: () => (d.aow ? String(d.aow.date) : undefined),
     aowEstimated: () => (d.aow ? (d.aow.estimated ? 1 : 0) : undefined),
     wi2013Fine: () => wi2013Fine(facts, book, asOf).amount,
+    wi2013NewTermEnd: () =>
+      d.term.end
+        ? String(plus(d.term.end, { years: valueOn(book, 'fine.wi2013.newTermYears', asOf) }))
+        : undefined,
   };
 }
 
@@ -292,6 +334,9 @@ function optionResult(
   if (rule.timing === 'after-term') availableFrom = term.end ? plus(term.end, { days: 1 }) : null;
   const byApplication = rule.timing !== 'automatic';
   const windowKnown = rule.timing === 'any-time' || availableFrom !== null;
+  // An extension lengthens a running term: once the term's last day has passed, it is too late.
+  const availableUntil = rule.until === 'term-end' ? (term.end ?? null) : null;
+  const closed = availableUntil && isBefore(availableUntil, asOf) ? 'term-ended' : null;
   const params: Record<string, number> = {};
   for (const [name, id] of Object.entries(rule.params ?? {}))
     params[name] = valueOn(book, id, asOf) as number;
@@ -302,7 +347,13 @@ function optionResult(
     regime,
     timing: rule.timing,
     availableFrom,
-    canApplyNow: byApplication && windowKnown && (availableFrom === null || !isBefore(asOf, availableFrom)),
+    availableUntil,
+    closed,
+    canApplyNow:
+      byApplication &&
+      windowKnown &&
+      closed === null &&
+      (availableFrom === null || !isBefore(asOf, availableFrom)),
     extraTime: extraTime(rule, book, asOf),
     ...(rule.scope ? { scope: rule.scope } : {}),
     ...(rule.remaining ? { remaining: rule.remaining } : {}),

@@ -7,6 +7,7 @@
  */
 import { compare, type PlainDate } from './dates/plain-date.ts';
 import type { ActRule } from './rules/acts.ts';
+import type { AfterTermRule } from './rules/after-term.ts';
 import type { ConsequenceRule } from './rules/consequences.ts';
 import type { DecisionEffects, ObligationRule } from './rules/obligation.ts';
 import type { OptionRule } from './rules/options.ts';
@@ -86,6 +87,7 @@ export interface ParameterTypes {
     hourBands: readonly number[];
   };
   'fine.wi2013.newTermYears': number;
+  'fine.wi2013.courseStatementHours': number;
   'fine.wi2021.max': { learningRoute: number; pvt: number; map: number };
   'fine.wi2021.municipalPip.max': number;
   'hearing.fineAbove': number;
@@ -129,6 +131,7 @@ export const PARAMETER_IDS = [
   'extension.illness.minMonths',
   'fine.wi2013.table',
   'fine.wi2013.newTermYears',
+  'fine.wi2013.courseStatementHours',
   'fine.wi2021.max',
   'fine.wi2021.municipalPip.max',
   'hearing.fineAbove',
@@ -151,9 +154,9 @@ export type ValueRef = { parameter: ParameterId; field?: string } | { figure: Fi
 /**
  * Figures computed per person: the last day of the term, the AOW date (and whether it is an
  * estimate), and the Wi2013 fine from the fine table (the table's maximum while hours or exam
- * attempts are unknown).
+ * attempts are unknown), and the end of the new Wi2013 term after a fine.
  */
-export const FIGURES = ['termEnd', 'aowDate', 'aowEstimated', 'wi2013Fine'] as const;
+export const FIGURES = ['termEnd', 'aowDate', 'aowEstimated', 'wi2013Fine', 'wi2013NewTermEnd'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** The rules as data: what the engine interprets. Plain values, so they can be hashed and compared. */
@@ -168,6 +171,8 @@ export interface RuleData {
   consequences: readonly ConsequenceRule[];
   /** Per act: the source of the act itself and of its term. */
   acts: Readonly<Record<ActRule['regime'], ActRule>>;
+  /** In order: what happens once the term has passed (obliged only). */
+  afterTerm: readonly AfterTermRule[];
 }
 
 export interface RuleSet {

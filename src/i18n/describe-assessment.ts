@@ -28,8 +28,16 @@ export interface OptionText {
   caution?: string;
   toCheck?: string;
   canApplyNow: boolean;
+  /** The window has closed (the term it would extend is over). */
+  closed: boolean;
   availableFrom: string | null;
   source: SourceText;
+}
+
+export interface AfterTermText {
+  title: string;
+  lead: string;
+  steps: { id: string; text: string; caution?: string; source: SourceText }[];
 }
 
 export interface AssessmentText {
@@ -42,6 +50,8 @@ export interface AssessmentText {
   termEndCaution?: string;
   applyFrom?: string;
   termPassed?: string;
+  /** Once the term has passed: what happens now, to be read first. */
+  afterTerm?: AfterTermText;
   reasons: { text: string; source: SourceText }[];
   options: OptionText[];
   noOptions?: string;
@@ -63,22 +73,28 @@ export function sourceText(t: Translator, s: LegalSource): SourceText {
 }
 
 const parseDate = (iso: string) => date(iso);
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Message parameters with ISO dates written as the locale writes dates. */
+function withDates(t: Translator, params: Readonly<Record<string, string | number>>) {
+  const out: Record<string, string | number> = { ...params };
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'string' && ISO.test(v)) out[k] = t.date(parseDate(v));
+  return out;
+}
 
 function reasonText(t: Translator, r: Reason): string {
   // A rule that may apply can lack the facts its usual text names (an AOW date without a birth date).
   if (r.status === 'possible' && t.has(`rule.${r.rule}.possible`)) return t.t(`rule.${r.rule}.possible`);
-  const params: Record<string, string | number> = { ...(r.params ?? {}) };
-  for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
-  }
-  return t.t(`rule.${r.rule}`, params);
+  return t.t(`rule.${r.rule}`, withDates(t, r.params ?? {}));
 }
 
 function optionText(t: Translator, o: OptionResult): OptionText {
   const p = o.params;
   const fmt = (key: string) => t.t(key, p);
   let timing: string;
-  if (o.timing === 'apply-window' || o.timing === 'end-of-term') {
+  if (o.closed && o.availableUntil) timing = t.t('timing.closed', { date: t.date(o.availableUntil) });
+  else if (o.timing === 'apply-window' || o.timing === 'end-of-term') {
     if (!o.availableFrom) timing = t.t('timing.apply-window.unknown');
     else {
       const date = t.date(o.availableFrom);
@@ -112,7 +128,7 @@ function optionText(t: Translator, o: OptionResult): OptionText {
     conditions: o.conditions.map((c) => fmt(`condition.${c}`)),
     evidence: o.evidence.map((e) => fmt(`evidence.${e}`)),
     ...(o.form ? { form: t.t('form', { form: o.form }) } : {}),
-    applyVia: t.t(`applyVia.${o.applyVia}`),
+    applyVia: t.t(`applyVia.${o.applyVia}`, p),
     ...(o.confirmed ? {} : { caution: t.t('option.unconfirmed') }),
     ...(o.toCheck.length
       ? {
@@ -120,6 +136,7 @@ function optionText(t: Translator, o: OptionResult): OptionText {
         }
       : {}),
     canApplyNow: o.canApplyNow,
+    closed: o.closed !== null,
     availableFrom: o.availableFrom ? t.date(o.availableFrom) : null,
     source: sourceText(t, o.source),
   };
@@ -140,9 +157,8 @@ export function describeAssessment(
     })),
     options: a.options.map((o) => optionText(t, o)),
     consequences: a.consequences.map((c) => {
-      const params: Record<string, string | number> = { ...c.params };
       return {
-        text: t.t(`consequence.${c.id}`, params),
+        text: t.t(`consequence.${c.id}`, withDates(t, c.params)),
         decidedBy: t.t(`decidedBy.${c.decidedBy}`),
         source: sourceText(t, c.source),
       };
@@ -167,6 +183,17 @@ export function describeAssessment(
       relative: t.relative(a.applyFrom, a.asOf),
     });
   if (a.termPassed) text.termPassed = t.t('result.termPassed');
+  if (a.afterTerm.length > 0 && a.termEnd)
+    text.afterTerm = {
+      title: t.t('result.afterTerm.title'),
+      lead: t.t('result.afterTerm.lead', { end: t.date(a.termEnd), relative: t.relative(a.termEnd, a.asOf) }),
+      steps: a.afterTerm.map((s) => ({
+        id: s.id,
+        text: t.t(`afterTerm.${s.id}`, withDates(t, s.params)),
+        ...(s.confirmed ? {} : { caution: t.t('option.unconfirmed') }),
+        source: sourceText(t, s.source),
+      })),
+    };
   if (a.options.length === 0 && a.obligation === 'obliged') text.noOptions = t.t('result.options.none');
   return text;
 }

@@ -17,7 +17,7 @@ export interface Translator {
   /** true when the text for `key` comes from the fallback language (not translated yet). */
   isFallback(key: string): boolean;
   date(d: PlainDate): string;
-  /** "in 7 months", "2 weeks ago", relative to `from`. */
+  /** "in 7 months", "2 weeks ago", "5 years ago" (never "60 months ago"), relative to `from`. */
   relative(d: PlainDate, from: PlainDate): string;
   number(n: number): string;
   list(items: readonly string[]): string;
@@ -35,7 +35,9 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
   });
   // Latin digits everywhere, as in DUO's letters (Farsi would otherwise use Persian digits).
   const latn = `${locale}-u-nu-latn`;
+  // "today", "tomorrow" for days; numbers for longer spans ("in 1 year", not "next year").
   const relativeFormat = new Intl.RelativeTimeFormat(latn, { numeric: 'auto' });
+  const relativeCount = new Intl.RelativeTimeFormat(latn, { numeric: 'always' });
   const formatters = {
     getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) =>
       new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' }),
@@ -51,8 +53,10 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
   const own = OWN_WORDS[locale];
   const relativeMissing = relativeFormat.format(1, 'month').startsWith('+');
   const listMissing = listFormat.resolvedOptions().locale.split('-')[0] !== locale;
-  const relativeText = (n: number, unit: 'month' | 'week' | 'day'): string =>
-    relativeMissing && own ? own.relative(n, unit) : relativeFormat.format(n, unit);
+  const relativeText = (n: number, unit: 'year' | 'month' | 'week' | 'day'): string =>
+    relativeMissing && own
+      ? own.relative(n, unit)
+      : (unit === 'day' ? relativeFormat : relativeCount).format(n, unit);
 
   const message = (key: string): string | undefined => catalog[key] ?? fallback[key];
   return {
@@ -81,6 +85,9 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
     relative(d, from) {
       const diff = from.until(d, { largestUnit: 'years' });
       const months = diff.years * 12 + diff.months;
+      // Words people use: "5 years ago" rather than "60 months ago"; "in 18 months" is fine.
+      if (Math.abs(months) >= 24 || (months !== 0 && months % 12 === 0))
+        return relativeText(Math.trunc(months / 12), 'year');
       if (Math.abs(months) >= 1) return relativeText(months, 'month');
       const days =
         Temporal.PlainDate.compare(d, from) === 0 ? 0 : from.until(d, { largestUnit: 'days' }).days;
@@ -93,7 +100,7 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
 }
 
 interface OwnWords {
-  relative(n: number, unit: 'month' | 'week' | 'day'): string;
+  relative(n: number, unit: 'year' | 'month' | 'week' | 'day'): string;
   list(items: readonly string[]): string;
 }
 
@@ -102,7 +109,7 @@ const OWN_WORDS: Readonly<Partial<Record<string, OwnWords>>> = {
   ckb: {
     relative(n, unit) {
       if (n === 0 && unit === 'day') return 'ئەمڕۆ';
-      const word = { month: 'مانگ', week: 'هەفتە', day: 'ڕۆژ' }[unit];
+      const word = { year: 'ساڵ', month: 'مانگ', week: 'هەفتە', day: 'ڕۆژ' }[unit];
       return n > 0 ? `پاش ${n} ${word}` : `${-n} ${word} لەمەوبەر`;
     },
     list: (items) =>

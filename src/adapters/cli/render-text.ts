@@ -9,6 +9,15 @@ export function renderResultText(d: AssessmentText, t: Translator): string {
   if (d.headlineDetail) out.push(d.headlineDetail);
   for (const line of [d.regime, d.term, d.termEnd, d.termEndCaution, d.applyFrom, d.termPassed])
     if (line) out.push(line);
+  if (d.afterTerm) {
+    section(d.afterTerm.title);
+    out.push(d.afterTerm.lead);
+    d.afterTerm.steps.forEach((s, i) => {
+      out.push(`${i + 1}. ${s.text}`);
+      if (s.caution) out.push(`   ${s.caution}`);
+      out.push(`   ${s.source.text} ${s.source.url}`);
+    });
+  }
 
   section(t.t('result.why'));
   for (const r of d.reasons) out.push(`* ${r.text}`, `  ${r.source.text} ${r.source.url}`);

@@ -46,7 +46,7 @@ export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
     // The fine table (boete.jsp) gives the amount once hours and exam attempts are known.
     id: 'fine.wi2013.table',
     regimes: ['wi2013'],
-    when: HOURS_AND_ATTEMPTS_KNOWN,
+    when: w.all(HOURS_AND_ATTEMPTS_KNOWN, w.derived('wi2013NoFine', [false])),
     decidedBy: 'DUO',
     source: 'fine-wi2013',
     confirmed: true,
@@ -55,6 +55,16 @@ export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
       newTermYears: { parameter: 'fine.wi2013.newTermYears' },
       termEnd: TERM_END,
     },
+  },
+  {
+    // The table's lowest cell is no fine at all: said as such, never "a fine of € 0".
+    id: 'fine.wi2013.none',
+    regimes: ['wi2013'],
+    when: w.derived('wi2013NoFine', [true]),
+    decidedBy: 'DUO',
+    source: 'fine-wi2013',
+    confirmed: true,
+    params: { termEnd: TERM_END },
   },
   {
     id: 'fine.wi2013.maximum',

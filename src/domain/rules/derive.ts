@@ -39,8 +39,10 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   ageBand: Derived<AgeBand>;
   inApplyWindow: Derived<boolean>;
   termPassed: Derived<boolean>;
-  /** Wi2013: the fine would be above the amount that comes with a hearing form. */
+  /** Wi2013: the fine would be above the amount that comes with a hearing form (Wi2021: DUO's letter says). */
   fineAboveHearingLimit: Derived<boolean>;
+  /** Wi2013: the fine table gives no fine at all for these hours and attempts. */
+  wi2013NoFine: Derived<boolean>;
 }
 
 const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
@@ -90,9 +92,16 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
     termPassed: term.end ? known(isBefore(term.end, asOf)) : unknown(termMissing(facts, regime)),
+    // The Wi2013 table is the only fine this engine can compute; under Wi2021 DUO sets the amount.
     fineAboveHearingLimit:
+      regime !== 'wi2013'
+        ? unknown(0)
+        : facts.courseHours !== undefined && facts.examAttempts !== undefined
+          ? known(wi2013Fine(facts, book, asOf).amount > valueOn(book, 'hearing.fineAbove', asOf))
+          : unknown(maskOf('courseHours', 'examAttempts')),
+    wi2013NoFine:
       facts.courseHours !== undefined && facts.examAttempts !== undefined
-        ? known(wi2013Fine(facts, book, asOf).amount > valueOn(book, 'hearing.fineAbove', asOf))
+        ? known(wi2013Fine(facts, book, asOf).amount === 0)
         : unknown(maskOf('courseHours', 'examAttempts')),
   };
   return { values, term, aow };

@@ -68,6 +68,8 @@ export interface OptionRule {
   confirmed: boolean;
   /** Numeric facts for the message (fees, hours). */
   params?: Readonly<Record<string, ParameterId>>;
+  /** `term-end`: it extends a running term, so it can no longer be asked once the term has ended. */
+  until?: 'term-end';
 }
 
 const w = builders<DerivedValues>();
@@ -297,6 +299,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['ill-more-than-months', 'treated-in-nl', 'illness-prevented-integrating', TERM_STARTED],
     evidence: ['gp-medical-file', 'pharmacy-medication-overview', 'specialist-letter'],
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
     params: { months: 'extension.illness.minMonths' },
   },
@@ -312,6 +315,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['ill-more-than-months', 'treated-in-nl', 'illness-prevented-integrating', TERM_STARTED],
     evidence: ['gp-medical-file', 'pharmacy-medication-overview', 'specialist-letter'],
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
     params: { months: 'extension.illness.minMonths' },
   },
@@ -328,6 +332,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['death-certificate'],
     form: 'Aanvraag verlenging inburgeringstermijn bij overlijden',
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -343,6 +348,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['birth-certificate-copy'],
     form: 'Aanvraag verlenging inburgeringstermijn bij geboorte kind',
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -359,6 +365,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['proof-of-enrolment'],
     form: 'Aanvraag verlenging van de inburgeringstermijn bij alfabetisering',
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -374,6 +381,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['proof-of-enrolment'],
     form: 'Aanvraag verlenging van de inburgeringstermijn bij alfabetisering',
     applyVia: 'automatic',
+    until: 'term-end',
     confirmed: true,
     params: { maxYears: 'extension.literacy.wi2013.maxYears' },
   },
@@ -393,6 +401,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['verklaring-deelname-cursus'],
     form: 'Aanvraag verlenging inburgeringstermijn',
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
     params: { hours: 'extension.efforts.wi2013.hours', attempts: 'extension.efforts.wi2013.attempts' },
   },
@@ -408,6 +417,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['thresholds-unconfirmed'],
     evidence: [],
     applyVia: 'automatic',
+    until: 'term-end',
     confirmed: false,
   },
   {
@@ -423,6 +433,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     evidence: ['proof-of-enrolment'],
     form: 'Aanvraag verlenging inburgeringstermijn bij inschrijving reguliere opleiding',
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -437,6 +448,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['non-exempting-education', TERM_STARTED],
     evidence: ['proof-of-enrolment'],
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -456,19 +468,20 @@ export const OPTION_RULES: readonly OptionRule[] = [
     ],
     evidence: ['letter-with-personal-details', 'explain-and-prove'],
     applyVia: 'letter-to-duo',
+    until: 'term-end',
     confirmed: true,
   },
   {
     id: 'extension-special-circumstances',
     variant: 'hearing',
-    regimes: ['wi2013'],
+    regimes: BOTH,
     decidedBy: 'DUO',
     source: 'extension-hearing-after-term',
     trigger: circumstance('special-circumstances'),
     requires: w.derived('fineAboveHearingLimit', [true]),
     timing: 'after-term',
     extraTime: 'decided-by-duo',
-    conditions: ['fine-letter-above-340'],
+    conditions: ['fine-letter-above-hearing-limit'],
     params: { amount: 'hearing.fineAbove' },
     evidence: ['explain-and-prove'],
     applyVia: 'hearing',
@@ -486,6 +499,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['together-three-consecutive-months', TERM_STARTED],
     evidence: ['explain-and-prove'],
     applyVia: 'letter-to-duo',
+    until: 'term-end',
     confirmed: true,
   },
   {
@@ -501,6 +515,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     conditions: ['course-not-started-in-time', 'asylum-status-holder'],
     evidence: ['municipality-statement'],
     applyVia: 'duo-post',
+    until: 'term-end',
     confirmed: true,
   },
   {

@@ -5,6 +5,7 @@
  */
 import type { RuleData } from '../rulebook.ts';
 import { ACT_RULES } from './acts.ts';
+import { AFTER_TERM_RULES } from './after-term.ts';
 import { CONSEQUENCE_RULES } from './consequences.ts';
 import { OBLIGATION_RULES, UNDECIDED } from './obligation.ts';
 import { OPTION_RULES } from './options.ts';
@@ -15,4 +16,5 @@ export const RULES: RuleData = {
   options: OPTION_RULES,
   consequences: CONSEQUENCE_RULES,
   acts: ACT_RULES,
+  afterTerm: AFTER_TERM_RULES,
 };

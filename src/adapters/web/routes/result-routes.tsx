@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { translator } from '#adapters/content/load-messages.ts';
-import { assess } from '#domain/assess.ts';
-import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { type Assessment, assess } from '#domain/assess.ts';
+import { isBefore, type PlainDate } from '#domain/dates/plain-date.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
@@ -39,7 +39,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
         links={{
           summary: `/${locale}/summary${qs}`,
           pdf: `/${locale}/result.pdf${qs}`,
-          ics: a.termEnd ? `/${locale}/result.ics${qs}` : null,
+          ics: calendarDates(a, asOf).length > 0 ? `/${locale}/result.ics${qs}` : null,
           restart: `/${locale}/check`,
         }}
         contacts={contacts}
@@ -103,20 +103,29 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     const locale = localeOf(request, reply);
     if (!locale) return;
     const t = translator(locale);
-    const a = assess(readState(request.query).facts, options.today(), book);
+    const asOf = options.today();
+    const a = assess(readState(request.query).facts, asOf, book);
     const description = t.t('ui.ics.description');
-    const events = [
-      ...(a.applyFrom
-        ? [{ date: a.applyFrom, summary: t.t('ui.ics.applyFrom'), description, remindDays: [7, 1] }]
-        : []),
-      ...(a.termEnd
-        ? [{ date: a.termEnd, summary: t.t('ui.ics.termEnd'), description, remindDays: [90, 30, 7] }]
-        : []),
-    ];
+    const events = calendarDates(a, asOf).map(({ kind, date }) =>
+      kind === 'applyFrom'
+        ? { date, summary: t.t('ui.ics.applyFrom'), description, remindDays: [7, 1] }
+        : { date, summary: t.t('ui.ics.termEnd'), description, remindDays: [90, 30, 7] },
+    );
     return reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('content-disposition', 'attachment; filename="wegwijs.ics"')
       .header('cache-control', 'no-store')
       .send(calendar(events, options.today()));
   });
+}
+
+/** The dates worth a calendar entry: only those still to come (a reminder of the past helps nobody). */
+export function calendarDates(
+  a: Assessment,
+  asOf: PlainDate,
+): { kind: 'applyFrom' | 'termEnd'; date: PlainDate }[] {
+  const dates: { kind: 'applyFrom' | 'termEnd'; date: PlainDate }[] = [];
+  if (a.applyFrom && !isBefore(a.applyFrom, asOf)) dates.push({ kind: 'applyFrom', date: a.applyFrom });
+  if (a.termEnd && !isBefore(a.termEnd, asOf)) dates.push({ kind: 'termEnd', date: a.termEnd });
+  return dates;
 }

@@ -1,6 +1,6 @@
 /** The personal result: the answer, the dates, the options with who decides and what to bring, why, and whom to ask. */
 import type { Contacts } from '#adapters/content/load-contacts.ts';
-import type { AssessmentText, OptionText, SourceText } from '#i18n/describe-assessment.ts';
+import type { AfterTermText, AssessmentText, OptionText, SourceText } from '#i18n/describe-assessment.ts';
 import { direction } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { HelpDirectory, type Now } from './help.tsx';
@@ -33,7 +33,36 @@ function Source({ t, s }: { t: Translator; s: SourceText }) {
   );
 }
 
+/** After a missed deadline: the steps under the person's act, read first. */
+function AfterTerm({ t, a }: { t: Translator; a: AfterTermText }) {
+  return (
+    <section class="card after-term" aria-labelledby="after-term-heading">
+      <h2 id="after-term-heading">{a.title}</h2>
+      <p>{a.lead}</p>
+      <ol>
+        {a.steps.map((s) => (
+          <li key={s.id} id={`after-term-${s.id}`}>
+            <p>{s.text}</p>
+            {s.caution && <p class="caution">{s.caution}</p>}
+            <Source t={t} s={s.source} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function OptionCard({ t, o }: { t: Translator; o: OptionText }) {
+  if (o.closed)
+    return (
+      <section class="card option closed" id={`option-${o.id}`}>
+        <h3>{o.title}</h3>
+        <p>
+          <strong>{t.t('ui.result.decidedBy')}:</strong> {o.decidedBy} {o.timing}
+        </p>
+        <Source t={t} s={o.source} />
+      </section>
+    );
   return (
     <section class="card option" id={`option-${o.id}`}>
       <h3>{o.title}</h3>
@@ -83,6 +112,8 @@ export function ResultPage(props: {
 }) {
   const { ctx, text, dates, links } = props;
   const { t } = ctx;
+  const open = text.options.filter((o) => !o.closed);
+  const closed = text.options.filter((o) => o.closed);
   return (
     <Page ctx={ctx} title={t.t('ui.result.title')}>
       <ReadAloud ctx={ctx} read="#main" />
@@ -94,6 +125,7 @@ export function ResultPage(props: {
           <p>{text.termPassed}</p>
         </div>
       )}
+      {text.afterTerm && <AfterTerm t={t} a={text.afterTerm} />}
       {(dates.termEnd || dates.applyFrom) && (
         <section class="card dates" aria-labelledby="dates-heading">
           <h2 id="dates-heading">{t.t('ui.result.term')}</h2>
@@ -133,9 +165,13 @@ export function ResultPage(props: {
         </section>
       )}
 
-      {(text.options.length > 0 || text.noOptions) && <h2>{t.t('result.options')}</h2>}
+      {(open.length > 0 || text.noOptions) && <h2>{t.t('result.options')}</h2>}
       {text.noOptions && <p>{text.noOptions}</p>}
-      {text.options.map((o) => (
+      {open.map((o) => (
+        <OptionCard t={t} o={o} key={o.id} />
+      ))}
+      {closed.length > 0 && <h2>{t.t('result.options.closed')}</h2>}
+      {closed.map((o) => (
         <OptionCard t={t} o={o} key={o.id} />
       ))}
 
