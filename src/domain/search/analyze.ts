@@ -23,7 +23,7 @@ export type Stemmer = (word: string) => string;
 export type Stemmers = Readonly<Partial<Record<string, Stemmer>>>;
 
 /** The languages of the knowledge base. */
-export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh', 'fr'] as const;
+export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh', 'fr', 'pt'] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
 export function isKbLang(value: unknown): value is KbLang {
@@ -32,7 +32,7 @@ export function isKbLang(value: unknown): value is KbLang {
 
 /** Knowledge-base languages per script, in order of preference when nothing else is known. */
 export const SCRIPT_LANGS: Readonly<Record<Script, readonly KbLang[]>> = {
-  latin: ['en', 'nl', 'tr', 'so', 'es', 'fr'],
+  latin: ['en', 'nl', 'tr', 'so', 'es', 'fr', 'pt'],
   arabic: ['ar', 'fa'],
   cyrillic: ['uk'],
   ethiopic: ['ti'],
@@ -42,7 +42,7 @@ export const SCRIPT_LANGS: Readonly<Record<Script, readonly KbLang[]>> = {
 
 /** Languages with a stemmer but no content: used to match lexicon terms written in them. */
 const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
-  latin: ['de', 'it', 'pt'],
+  latin: ['de', 'it'],
   arabic: [],
   cyrillic: ['ru'],
   ethiopic: [],
