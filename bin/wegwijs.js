@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The `wegwijs` command: runs the TypeScript CLI through tsx (no build step needed).
-import { register } from 'tsx/esm/api';
+// The `wegwijs` command: runs the built CLI (dist/cli.js) with plain node, building dist/ first when
+// it is missing or older than the sources (scripts/build.js).
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-await import('../src/app/cli.ts');
+try {
+  const dist = await ensureBuilt();
+  await import(new URL('cli.js', `file://${dist}/`).href);
+} catch (error) {
+  console.error(`wegwijs: ${error.message}`);
+  process.exit(1);
+}

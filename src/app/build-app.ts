@@ -7,6 +7,7 @@
  * Expensive work is bounded: request sizes, rate limits per client (config below) and the PDF pool.
  */
 import type { Socket } from 'node:net';
+import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -19,16 +20,21 @@ import Fastify, {
 } from 'fastify';
 import { apiRoutes } from '#adapters/api/assess-routes.ts';
 import { searchRoutes } from '#adapters/api/search-routes.ts';
+import { useContentSnapshot } from '#adapters/content/content-snapshot.ts';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
-import { cachedSearchIndex } from '#adapters/content/search-cache.ts';
+import { cachedSearchIndex, readSearchIndexFile } from '#adapters/content/search-index-file.ts';
+import { type Assets, readBuiltAssets } from '#adapters/web/assets.ts';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
 import { type Config, defaultConfig, type Limits } from './config.ts';
+import { DIST_DIR } from './dist.ts';
+
+declare const WEGWIJS_BUILT: boolean | undefined;
 
 export interface AppOptions {
   book?: RuleBook;
@@ -42,6 +48,8 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Request size limits; tests lower them. */
   requestLimits?: Partial<RequestLimits>;
+  /** A build to serve (search index and web assets); default: this bundle's dist/, or none from the sources. */
+  distDir?: string;
 }
 
 /** What one request may weigh; beyond it the answer is a 4xx naming what was too large. */
@@ -93,8 +101,10 @@ interface Problem {
 }
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
-  const book = options.book ?? loadRuleBook();
   const config = options.config ?? defaultConfig();
+  const distDir = options.distDir ?? DIST_DIR;
+  if (distDir) useContentSnapshot(join(distDir, 'content.json'));
+  const book = options.book ?? loadRuleBook();
   const limits: RequestLimits & Limits = { ...REQUEST_LIMITS, ...options.requestLimits, ...config.limits };
   const securityHeaders: Record<string, string> = {
     ...SECURITY_HEADERS,
@@ -253,7 +263,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
-  const search = cachedSearchIndex(kb, loadLexicon());
+  const search = distDir
+    ? readSearchIndexFile(join(distDir, 'search', 'index.json'))
+    : cachedSearchIndex(kb, loadLexicon(), join(config.dataDir, 'cache'));
+  let assets: Assets;
+  if (distDir) assets = readBuiltAssets(distDir);
+  else if (typeof WEGWIJS_BUILT === 'undefined') {
+    // From the sources only: the bundle in dist/ never contains this import (esbuild drops it).
+    assets = (await import('./dev-assets.ts')).devAssets(book, search);
+  } else throw new Error('this build has no dist/ folder');
   await app.register(searchRoutes, { index: search });
   const web = createWeb({
     book,
@@ -264,6 +282,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     kbTopics: loadTopicIds(),
     kb,
     search,
+    assets,
   });
   htmlError = web.errorPage;
   await app.register(web.routes);

@@ -1,5 +1,6 @@
 /** The `wegwijs` command: thin commands over the same engine as the web app and the API. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { registerAskCommand } from '#adapters/cli/ask-command.ts';
@@ -7,11 +8,18 @@ import { assessCommand } from '#adapters/cli/assess-command.ts';
 import { checkCommand } from '#adapters/cli/check-command.ts';
 import { flowGraph } from '#adapters/cli/flow-command.ts';
 import { formatRuleBook, ruleBookEntries } from '#adapters/cli/rules-command.ts';
+import { useContentSnapshot } from '#adapters/content/content-snapshot.ts';
 import { translator } from '#adapters/content/load-messages.ts';
 import { ContentError, loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import { readSearchIndexFile } from '#adapters/content/search-index-file.ts';
 import { type PlainDate, parseIsoDate } from '#domain/dates/plain-date.ts';
 import { isLocale, type Locale } from '#i18n/locales.ts';
 import { amsterdamToday } from './clock.ts';
+import { DIST_DIR } from './dist.ts';
+
+// From a build: the parsed content and the built search index, instead of parsing and building.
+if (DIST_DIR) useContentSnapshot(join(DIST_DIR, 'content.json'));
+const searchIndex = DIST_DIR ? () => readSearchIndexFile(join(DIST_DIR!, 'search', 'index.json')) : undefined;
 
 const io = {
   out: (s: string) => process.stdout.write(`${s}\n`),
@@ -105,7 +113,7 @@ program
     io.out(flowGraph(loadRuleBook(), opts.asOf ?? amsterdamToday(), opts.format));
   });
 
-registerAskCommand(program, io);
+registerAskCommand(program, io, searchIndex);
 
 try {
   await program.parseAsync();

@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Type, { type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { parseIsoDate } from '#domain/dates/plain-date.ts';
 import { KB_LANGS } from '#domain/search/analyze.ts';
@@ -43,6 +44,8 @@ export const KbEntrySchema = Type.Object(
 );
 
 export type KbEntry = Static<typeof KbEntrySchema>;
+
+let compiledKbEntry: { Check(value: unknown): boolean } | undefined;
 
 const TopicsSchema = Type.Array(TopicId, { minItems: 1 });
 
@@ -101,9 +104,11 @@ export function readKb(contentDir: string = CONTENT_DIR): KbReadResult {
         });
         continue;
       }
-      const errors = [...Value.Errors(KbEntrySchema, value)].map(
-        (e) => `${e.instancePath || '/'}: ${e.message}`,
-      );
+      // Check with the compiled schema first (fast); list the errors only for a file that fails.
+      compiledKbEntry ??= Compile(KbEntrySchema);
+      const errors = compiledKbEntry.Check(value)
+        ? []
+        : [...Value.Errors(KbEntrySchema, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
       if (errors.length) {
         for (const problem of errors) problems.push({ file: rel, problem });
         continue;

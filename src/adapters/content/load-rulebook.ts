@@ -24,6 +24,7 @@ import {
 import { OPTION_IDS } from '#domain/rules/options.ts';
 import { RULES } from '#domain/rules/rule-data.ts';
 import { CONTENT_DIR } from './content-paths.ts';
+import { fromSnapshot } from './content-snapshot.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -66,10 +67,13 @@ export class ContentError extends Error {
 }
 
 function schemaProblems(schema: TSchema, value: unknown): string[] {
+  if (Value.Check(schema, value)) return [];
   return [...Value.Errors(schema, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
 }
 
 export function readYaml(path: string): unknown {
+  const parsed = fromSnapshot(path);
+  if (parsed) return parsed.value;
   try {
     return parse(readFileSync(path, 'utf8'));
   } catch (error) {

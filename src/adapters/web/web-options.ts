@@ -3,6 +3,7 @@ import type { KbEntry } from '#adapters/content/load-kb.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import type { SearchIndex } from '#domain/search/search-index.ts';
+import type { Assets } from './assets.ts';
 import type { PdfRenderer } from './render-pdf.ts';
 
 export interface WebOptions {
@@ -16,4 +17,6 @@ export interface WebOptions {
   kbTopics: readonly string[];
   kb: readonly KbEntry[];
   search: SearchIndex;
+  /** The built CSS and static files (dist/, or made in memory for tests and dev). */
+  assets: Assets;
 }

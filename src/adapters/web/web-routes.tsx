@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { isLocale } from '#i18n/locales.ts';
-import { type Assets, buildAssets, contentSecurityPolicy } from './assets.ts';
+import { contentSecurityPolicy } from './assets.ts';
 import { checkRoutes } from './routes/check-routes.tsx';
 import { kbRoutes } from './routes/kb-routes.tsx';
 import { pageKit } from './routes/page-kit.tsx';
@@ -23,7 +23,7 @@ export interface Web {
 }
 
 export function createWeb(options: WebOptions): Web {
-  const assets: Assets = buildAssets();
+  const { assets } = options;
   const csp = contentSecurityPolicy(assets);
   const kit = pageKit(options.book, assets, csp);
   return {

@@ -2,54 +2,33 @@
  * Static and offline routes: the client script, the service worker, the offline search index and
  * the list of pages the service worker may keep (public pages only, never a URL with answers).
  */
-import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { type Assets, offlineSearchScript } from '../assets.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Assets, sendStatic } from '../assets.ts';
 import { OfflinePage } from '../views/kb.tsx';
 import type { WebOptions } from '../web-options.ts';
 import type { LangParams, PageKit } from './page-kit.tsx';
 
 export function staticRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit, assets: Assets) {
-  const { book } = options;
   const { send, localeOf, context } = kit;
 
-  app.get('/assets/app.js', async (request, reply) => {
-    if (request.headers['if-none-match'] === assets.appJsEtag) return reply.code(304).send();
-    return reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .header('etag', assets.appJsEtag)
-      .send(assets.appJs);
+  // Built files (npm run build): read from dist/ with their brotli and gzip copies.
+  const serve = (path: string) => (request: FastifyRequest, reply: FastifyReply) => {
+    const file = assets.files.get(path);
+    if (!file) throw new Error(`the build has no ${path}`);
+    return sendStatic(request, reply, file);
+  };
+  app.get('/assets/app.js', serve('/assets/app.js'));
+  app.get('/sw.js', async (request, reply) => {
+    reply.header('service-worker-allowed', '/');
+    return serve('/sw.js')(request, reply);
   });
+  app.get('/assets/offline-search.js', serve('/assets/offline-search.js'));
 
-  const swSource = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8').replace(
-    '__VERSION__',
-    `${book.version}-${assets.appJsEtag.slice(1, 9)}`,
-  );
-  app.get('/sw.js', async (_request, reply) =>
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('service-worker-allowed', '/')
-      .send(swSource),
-  );
-
-  app.get('/assets/offline-search.js', async (_request, reply) =>
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(offlineSearchScript()),
-  );
-
-  // The search index as JSON, for offline search in the browser (built once, on first request).
-  let indexJson: string | undefined;
+  // The search index of one language, for offline search in the browser.
   app.get<LangParams>('/:lang/search-index.json', async (request, reply) => {
-    if (!localeOf(request, reply)) return;
-    indexJson ??= JSON.stringify(options.search.toJSON());
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexJson);
+    const locale = localeOf(request, reply);
+    if (!locale) return;
+    return serve(`/${locale}/search-index.json`)(request, reply);
   });
 
   // No icon yet; answer "no content" rather than a 404 in every browser console.

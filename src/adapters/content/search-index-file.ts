@@ -1,0 +1,60 @@
+/**
+ * The search index as a file. Building it from the knowledge base takes seconds on a small machine;
+ * loading a built one takes milliseconds. `npm run build` writes dist/search/index.json and the
+ * server reads it. Tests and `npm run dev` keep one in a cache folder (under DATA_DIR), keyed by a
+ * hash of the knowledge base, the lexicon and the search code, so any change rebuilds it. Nothing
+ * personal is in it: it is made from the public content only.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LexiconSource } from '#domain/search/lexicon.ts';
+import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
+import type { KbEntry } from './load-kb.ts';
+import { buildSearchIndex, STEMMERS } from './load-search.ts';
+
+export function readSearchIndexFile(file: string): SearchIndex {
+  return SearchIndex.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as SearchIndexData, STEMMERS);
+}
+
+/** Writes the index atomically (a reader never sees half a file). */
+export function writeSearchIndexFile(file: string, index: SearchIndex): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(index.toJSON()));
+  renameSync(tmp, file);
+}
+
+function cacheKey(entries: readonly KbEntry[], lexicon: LexiconSource): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(entries)).update(JSON.stringify(lexicon));
+  const searchCode = fileURLToPath(new URL('../../domain/search/', import.meta.url));
+  for (const f of readdirSync(searchCode)
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .sort()) {
+    hash.update(readFileSync(join(searchCode, f)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** For tests and development from the sources: the index kept in cacheDir, built when missing. */
+export function cachedSearchIndex(
+  entries: readonly KbEntry[],
+  lexicon: LexiconSource,
+  cacheDir: string,
+): SearchIndex {
+  const file = join(cacheDir, `search-index-${cacheKey(entries, lexicon)}.json`);
+  try {
+    return readSearchIndexFile(file);
+  } catch {
+    // Not built yet (or unreadable): build it and keep it for the next start.
+  }
+  const index = buildSearchIndex(entries, lexicon);
+  try {
+    writeSearchIndexFile(file, index);
+  } catch {
+    // A read-only data folder still works, only slower to start.
+  }
+  return index;
+}
