@@ -5,7 +5,14 @@
  * amounts and legal sources, never sentences (texts come from the message catalogs).
  */
 import { isBefore, type PlainDate, plus } from './dates/plain-date.ts';
-import { type EvalContext, evaluate, factsInMask, maskOf } from './engine/conditions.ts';
+import {
+  type EvalContext,
+  evaluate,
+  type FactMask,
+  factsInMask,
+  maskOf,
+  union,
+} from './engine/conditions.ts';
 import type { FactName, Facts } from './facts/facts.ts';
 import {
   type Figure,
@@ -102,14 +109,14 @@ interface ObligationDecision {
   obligation: Obligation;
   decidedBy: ObligationRule | undefined;
   possible: ObligationRule[];
-  missing: number;
+  missing: FactMask;
 }
 
 /** First match wins; an unknown rule before it leaves the answer open unless every open path ends the same. */
 export function decideObligation(ctx: EvalContext<DerivedValues>, rules: RuleSet): ObligationDecision {
   const outcomes = new Set<Obligation>();
   const possible: ObligationRule[] = [];
-  let missing = 0;
+  let missing: FactMask = 0;
   for (const rule of rules.rules.obligation) {
     const r = evaluate(rule.when, ctx);
     if (r.value === true) {
@@ -120,7 +127,7 @@ export function decideObligation(ctx: EvalContext<DerivedValues>, rules: RuleSet
     if (r.value === undefined) {
       outcomes.add(rule.decides);
       possible.push(rule);
-      missing |= r.missing;
+      missing = union(missing, r.missing);
     }
   }
   return { obligation: 'unknown', decidedBy: undefined, possible, missing };
@@ -161,14 +168,15 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
   const reason = (rule: string, status: Reason['status'], source: string, params?: Reason['params']) =>
     reasons.push({ rule, status, source: sourceOf(book, source), ...(params ? { params } : {}) });
 
-  const figures = figuresFor(facts, derivation, book, asOf);
-  const ruleParams = (rule: ObligationRule) => {
-    const params = resolveParams(rule.params, figures, book, asOf);
-    return Object.keys(params).length ? params : undefined;
-  };
+  const scope: ValueScope = { facts, derivation, book, asOf };
   if (decision.decidedBy)
-    reason(decision.decidedBy.id, 'applies', decision.decidedBy.source, ruleParams(decision.decidedBy));
-  else for (const r of decision.possible) reason(r.id, 'possible', r.source, ruleParams(r));
+    reason(
+      decision.decidedBy.id,
+      'applies',
+      decision.decidedBy.source,
+      reasonParams(decision.decidedBy, scope),
+    );
+  else for (const r of decision.possible) reason(r.id, 'possible', r.source, reasonParams(r, scope));
   const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
 
   const inScope = obligation !== 'not-obliged';
@@ -178,11 +186,11 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
       basis: derivation.values.startBasis.value ?? '',
     });
   }
-  if (inScope && !regime) missing |= maskOf('permitDate', 'obligationStartDate');
+  if (inScope && !regime) missing = union(missing, maskOf('permitDate', 'obligationStartDate'));
 
   const showTerm = obligation === 'obliged' || obligation === 'unknown';
   if (showTerm && regime) {
-    missing |= termMissing(facts, regime, derivation);
+    missing = union(missing, termMissing(facts, regime, derivation));
     if (term.end)
       reason(`term.${regime}.${term.endBasis}`, 'applies', book.rules.acts[regime].termSource, {
         end: String(term.end),
@@ -197,11 +205,11 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
     const at = seen.get(rule.id);
     if ((at !== undefined && !options[at]!.closed) || !offered(rule, effects, regime)) continue;
     const trigger = rule.trigger ? evaluate(rule.trigger, ctx) : TRUE;
-    if (trigger.value === undefined) missing |= trigger.missing;
+    if (trigger.value === undefined) missing = union(missing, trigger.missing);
     if (trigger.value !== true) continue;
     const requires = rule.requires ? evaluate(rule.requires, ctx) : TRUE;
     if (requires.value === false) continue;
-    missing |= requires.missing;
+    missing = union(missing, requires.missing);
     const result = optionResult(rule, shownRegime, derivation, asOf, book, requires.missing);
     if (at === undefined) {
       seen.set(rule.id, options.length);
@@ -217,7 +225,7 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
       consequences.push({
         id: rule.id,
         decidedBy: rule.decidedBy,
-        params: resolveParams(rule.params, figures, book, asOf),
+        params: resolveParams(rule.params, scope),
         source: sourceOf(book, rule.source),
         confirmed: rule.confirmed,
       });
@@ -233,7 +241,7 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
       afterTerm.push({
         id: rule.id,
         decidedBy: rule.decidedBy,
-        params: resolveParams(rule.params, figures, book, asOf),
+        params: resolveParams(rule.params, scope),
         source: sourceOf(book, rule.source),
         confirmed: rule.confirmed && sourceOf(book, rule.source).confirmed,
       });
@@ -260,14 +268,15 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
   };
 }
 
-function termMissing(facts: Facts, regime: Regime, derivation: Derivation): number {
+function termMissing(facts: Facts, regime: Regime, derivation: Derivation): FactMask {
   if (facts.termEndDate) return 0;
   // Wi2021: the term hangs on the PIP date only.
   if (regime === 'wi2021') return maskOf('pipDate');
   // Wi2013: the DUO letter's start date (it can also move the regime) and end date (extensions).
-  let mask = maskOf('termEndDate');
-  if (derivation.values.startBasis.value !== 'duo-letter') mask |= maskOf('obligationStartDate');
-  return mask;
+  const mask = maskOf('termEndDate');
+  return derivation.values.startBasis.value !== 'duo-letter'
+    ? union(mask, maskOf('obligationStartDate'))
+    : mask;
 }
 
 const TRUE = { value: true, missing: 0 } as const;
@@ -283,36 +292,54 @@ function offered(rule: OptionRule, effects: DecisionEffects, regime: Regime | nu
   return ofTheAct || rule.regimes.length === 0;
 }
 
-type Figures = { readonly [F in Figure]: () => number | string | undefined };
+/** What a rule's values are read from: the person, their derivation, the rule set and the date. */
+interface ValueScope {
+  facts: Facts;
+  derivation: Derivation;
+  book: RuleSet;
+  asOf: PlainDate;
+}
 
-/** The per-person figures rules may name, computed only when a rule asks for one. */
-function figuresFor(facts: Facts, d: Derivation, book: RuleSet, asOf: PlainDate): Figures {
-  return {
-    termEnd: () => (d.term.end ? String(d.term.end) : undefined),
-    aowDate: () => (d.aow ? String(d.aow.date) : undefined),
-    aowEstimated: () => (d.aow ? (d.aow.estimated ? 1 : 0) : undefined),
-    wi2013Fine: () => wi2013Fine(facts, book, asOf).amount,
-    wi2013NewTermEnd: () =>
-      d.term.end
-        ? String(plus(d.term.end, { years: valueOn(book, 'fine.wi2013.newTermYears', asOf) }))
-        : undefined,
-  };
+/** A per-person figure a rule may name; undefined when it is unknown for this person. */
+function figure(name: Figure, s: ValueScope): number | string | undefined {
+  const { term, aow } = s.derivation;
+  switch (name) {
+    case 'termEnd':
+      return term.end ? String(term.end) : undefined;
+    case 'aowDate':
+      return aow ? String(aow.date) : undefined;
+    case 'aowEstimated':
+      return aow ? (aow.estimated ? 1 : 0) : undefined;
+    case 'wi2013Fine':
+      return wi2013Fine(s.facts, s.book, s.asOf).amount;
+    case 'wi2013NewTermEnd':
+      return term.end
+        ? String(plus(term.end, { years: valueOn(s.book, 'fine.wi2013.newTermYears', s.asOf) }))
+        : undefined;
+  }
+}
+
+/** An obligation rule's values for its explanation; none when it names none (or none is known). */
+function reasonParams(rule: ObligationRule, scope: ValueScope): Reason['params'] {
+  if (!rule.params) return undefined;
+  const params = resolveParams(rule.params, scope);
+  for (const _ in params) return params;
+  return undefined;
 }
 
 /** A rule's named values; a figure that is unknown for this person is left out. */
 function resolveParams(
   refs: Readonly<Record<string, ValueRef>> | undefined,
-  figures: Figures,
-  book: RuleSet,
-  asOf: PlainDate,
+  scope: ValueScope,
 ): Record<string, number | string> {
   const params: Record<string, number | string> = {};
   if (!refs) return params;
-  for (const [name, ref] of Object.entries(refs)) {
+  for (const name in refs) {
+    const ref = refs[name]!;
     let value: unknown;
-    if ('figure' in ref) value = figures[ref.figure]();
+    if ('figure' in ref) value = figure(ref.figure, scope);
     else {
-      value = valueOn(book, ref.parameter, asOf);
+      value = valueOn(scope.book, ref.parameter, scope.asOf);
       if (ref.field !== undefined) value = (value as Record<string, unknown>)[ref.field];
     }
     if (typeof value === 'number' || typeof value === 'string') params[name] = value;
@@ -326,7 +353,7 @@ function optionResult(
   d: Derivation,
   asOf: PlainDate,
   book: RuleSet,
-  toCheckMask: number,
+  toCheckMask: FactMask,
 ): OptionResult {
   const { term } = d;
   let availableFrom: PlainDate | null = null;

@@ -1,33 +1,35 @@
 /**
  * Declarative conditions with three-valued evaluation (true, false, unknown). An unknown result
- * carries the facts whose absence made it unknown, as a bit mask over FACT_PRIORITY, so the
+ * carries the facts whose absence made it unknown, as a fact mask over FACT_PRIORITY (fact-mask.ts: any number of facts), so the
  * engine can say what to ask next (publicodes' "missing variables") without allocating sets.
  */
 import { FACT_PRIORITY, type FactName, type Facts } from '../facts/facts.ts';
+import { type FactMask, indexesIn, maskBit, union } from './fact-mask.ts';
+
+export type { FactMask } from './fact-mask.ts';
+export { union } from './fact-mask.ts';
 
 export type Tri = boolean | undefined;
 
-export const FACT_BIT: Readonly<Record<FactName, number>> = Object.fromEntries(
-  FACT_PRIORITY.map((name, i) => [name, 1 << i]),
-) as Record<FactName, number>;
+export const FACT_BIT: Readonly<Record<FactName, FactMask>> = Object.fromEntries(
+  FACT_PRIORITY.map((name, i) => [name, maskBit(i)]),
+) as Record<FactName, FactMask>;
 
 /** Fact names in a mask, most useful first. */
-export function factsInMask(mask: number): FactName[] {
-  const names: FactName[] = [];
-  for (let i = 0; i < FACT_PRIORITY.length; i++) if (mask & (1 << i)) names.push(FACT_PRIORITY[i]!);
-  return names;
+export function factsInMask(mask: FactMask): FactName[] {
+  return indexesIn(mask).map((i) => FACT_PRIORITY[i]!);
 }
 
-export function maskOf(...names: FactName[]): number {
-  let mask = 0;
-  for (const n of names) mask |= FACT_BIT[n];
+export function maskOf(...names: FactName[]): FactMask {
+  let mask: FactMask = 0;
+  for (const n of names) mask = union(mask, FACT_BIT[n]);
   return mask;
 }
 
 /** A value derived from facts (for example the regime), with the facts that were missing for it. */
 export interface Derived<T> {
   value: T | undefined;
-  missing: number;
+  missing: FactMask;
 }
 
 /** What conditions can read: the facts, plus named derived values computed once per assessment. */
@@ -54,7 +56,7 @@ export type Condition<D> =
 
 export interface Result {
   value: Tri;
-  missing: number;
+  missing: FactMask;
 }
 
 const TRUE: Result = { value: true, missing: 0 };
@@ -90,27 +92,27 @@ export function evaluate<D extends Record<string, Derived<unknown>>>(
       return c.values.includes(d.value) ? TRUE : FALSE;
     }
     case 'all': {
-      let missing = 0;
+      let missing: FactMask = 0;
       let unknown = false;
       for (const part of c.of) {
         const r = evaluate(part, ctx);
         if (r.value === false) return FALSE;
         if (r.value === undefined) {
           unknown = true;
-          missing |= r.missing;
+          missing = union(missing, r.missing);
         }
       }
       return unknown ? { value: undefined, missing } : TRUE;
     }
     case 'any': {
-      let missing = 0;
+      let missing: FactMask = 0;
       let unknown = false;
       for (const part of c.of) {
         const r = evaluate(part, ctx);
         if (r.value === true) return TRUE;
         if (r.value === undefined) {
           unknown = true;
-          missing |= r.missing;
+          missing = union(missing, r.missing);
         }
       }
       return unknown ? { value: undefined, missing } : FALSE;

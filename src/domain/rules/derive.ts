@@ -11,7 +11,7 @@ import {
   type PlainDate,
   plus,
 } from '../dates/plain-date.ts';
-import { type Derived, FACT_BIT, maskOf } from '../engine/conditions.ts';
+import { type Derived, FACT_BIT, type FactMask, maskOf } from '../engine/conditions.ts';
 import type { Facts } from '../facts/facts.ts';
 import { type RuleBook, valueOn } from '../rulebook.ts';
 import { wi2013Fine } from './consequences.ts';
@@ -46,7 +46,7 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
 }
 
 const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
-const unknown = <T>(missing: number): Derived<T> => ({ value: undefined, missing });
+const unknown = <T>(missing: FactMask): Derived<T> => ({ value: undefined, missing });
 
 export interface Derivation {
   values: DerivedValues;
@@ -143,7 +143,7 @@ function ageBand(birth: PlainDate, aow: PlainDate | undefined, asOf: PlainDate, 
   return 'adult';
 }
 
-function termMissing(facts: Facts, regime: Regime | undefined): number {
+function termMissing(facts: Facts, regime: Regime | undefined): FactMask {
   if (facts.termEndDate) return 0;
   if (!regime) return maskOf('permitDate', 'obligationStartDate', 'termEndDate');
   return regime === 'wi2021' ? maskOf('pipDate') : maskOf('termEndDate');
