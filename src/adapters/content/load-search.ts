@@ -29,6 +29,7 @@ const LexiconSchema = Type.Object(
     stopwords: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String({ minLength: 1 }))),
     ),
+    cues: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
   },
   { additionalProperties: false },
 );

@@ -10,11 +10,15 @@ import {
   arabicLight,
   consonantSkeleton,
   cyrillicToLatin,
+  ethiopicLatinSkeleton,
   ethiopicSkeleton,
   fold,
+  kurmanjiLight,
+  pashtoLight,
   persianLight,
   type Script,
   somaliLight,
+  soraniLight,
   type Token,
   tigrinyaLight,
 } from './text.ts';
@@ -30,21 +34,27 @@ export function isKbLang(value: unknown): value is KbLang {
   return typeof value === 'string' && (KB_LANGS as readonly string[]).includes(value);
 }
 
-/** Knowledge-base languages per script, in order of preference when nothing else is known. */
-export const SCRIPT_LANGS: Readonly<Record<Script, readonly KbLang[]>> = {
-  latin: ['en', 'nl', 'tr', 'so', 'es', 'fr', 'pt'],
-  arabic: ['ar', 'fa'],
-  cyrillic: ['uk'],
+/**
+ * The languages answers may be written in, per script, in order of preference when nothing else
+ * is known. A language without answers yet is simply absent from the index (detection skips it).
+ */
+export const SCRIPT_LANGS: Readonly<Record<Script, readonly string[]>> = {
+  latin: ['en', 'nl', 'tr', 'so', 'es', 'fr', 'pt', 'kmr'],
+  arabic: ['ar', 'fa', 'ckb', 'ps'],
+  cyrillic: ['uk', 'ru'],
   ethiopic: ['ti'],
   han: ['zh'],
   other: [],
 };
 
+/** Latin-script languages whose stems a question word also gets. */
+const QUERY_STEMMED_LATIN = ['nl', 'en', 'tr', 'es', 'fr', 'pt'];
+
 /** Languages with a stemmer but no content: used to match lexicon terms written in them. */
 const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
   latin: ['de', 'it'],
   arabic: [],
-  cyrillic: ['ru'],
+  cyrillic: [],
   ethiopic: [],
   han: [],
   other: [],
@@ -72,14 +82,16 @@ export function wordKeys(tok: Token, lang: string, stemmers: Stemmers): string[]
   switch (tok.script) {
     case 'latin': {
       // A Latin word in an Arabic, Farsi, Ukrainian or Tigrinya text is a Dutch term (DUO, inburgering).
-      const l =
-        SCRIPT_LANGS.latin.includes(lang as KbLang) || EXTRA_STEMMED.latin.includes(lang) ? lang : 'nl';
+      const l = SCRIPT_LANGS.latin.includes(lang) || EXTRA_STEMMED.latin.includes(lang) ? lang : 'nl';
       if (l === 'so') add(somaliLight(surface));
+      else if (l === 'kmr' || l === 'ku') add(kurmanjiLight(surface));
       else add(stem(stemmers, l, tok.text));
       break;
     }
     case 'arabic':
       if (lang === 'fa') add(persianLight(surface));
+      else if (lang === 'ckb') add(soraniLight(surface));
+      else if (lang === 'ps') add(pashtoLight(surface));
       else {
         add(arabicLight(surface));
         add(stem(stemmers, 'ar', tok.text));
@@ -112,13 +124,16 @@ export function queryWordKeys(tok: Token, stemmers: Stemmers, primary?: string):
   add(surface, 1);
   switch (tok.script) {
     case 'latin':
-      for (const l of SCRIPT_LANGS.latin) if (l !== 'so') add(stem(stemmers, l, tok.text), w(l));
+      for (const l of QUERY_STEMMED_LATIN) add(stem(stemmers, l, tok.text), w(l));
       add(somaliLight(surface), w('so'));
+      add(kurmanjiLight(surface), w('kmr'));
       break;
     case 'arabic':
       add(arabicLight(surface), w('ar'));
       add(stem(stemmers, 'ar', tok.text), w('ar'));
       add(persianLight(surface), w('fa'));
+      add(soraniLight(surface), w('ckb'));
+      add(pashtoLight(surface), w('ps'));
       break;
     case 'cyrillic':
       add(stem(stemmers, 'uk', tok.text), 1);
@@ -139,6 +154,13 @@ export function lexiconProbeKeys(tok: Token, stemmers: Stemmers): Set<string> {
     if (s) keys.add(fold(s, tok.script));
   }
   return keys;
+}
+
+/** The Latin consonant skeleton of an Ethiopic word (Tigrinya typed in Latin letters finds it). */
+export function ethiopicLatinKey(tok: Token): string | undefined {
+  if (tok.script !== 'ethiopic') return undefined;
+  const s = ethiopicLatinSkeleton(tok.text);
+  return s.length >= 3 ? s : undefined;
 }
 
 /** Character 3-grams with word boundaries; Ethiopic words by their consonant skeleton. */

@@ -4,7 +4,7 @@
  * lexicon's language tags and a few letters as extra evidence. Undefined when the words are not
  * those of any knowledge-base language (the caller then answers in English).
  */
-import { KB_LANGS, type KbLang, SCRIPT_LANGS } from './analyze.ts';
+import { SCRIPT_LANGS } from './analyze.ts';
 import { fold, type Script, type Token } from './text.ts';
 
 export interface LangModel {
@@ -19,7 +19,7 @@ const PERSIAN_LETTERS = /[پچژگ]/;
 const TURKISH_LETTERS = /[şğı]/;
 
 export interface Detection {
-  lang: KbLang | undefined;
+  lang: string | undefined;
   script: Script;
 }
 
@@ -29,7 +29,7 @@ export class LangModelBuilder {
   private readonly totals = new Map<string, number>();
 
   add(lang: string, folded: string, script: Script): void {
-    if (!(SCRIPT_LANGS[script] as readonly string[]).includes(lang)) return;
+    if (!SCRIPT_LANGS[script].includes(lang)) return;
     const map = this.counts.get(lang) ?? new Map<string, number>();
     this.counts.set(lang, map);
     map.set(folded, (map.get(folded) ?? 0) + 1);
@@ -65,7 +65,8 @@ export function detectLanguage(
   const words = tokens.filter((t) => t.script !== 'other');
   if (words.length === 0) return { lang: undefined, script: 'other' };
   // Words every language uses (DUO, inburgering) say nothing about the language.
-  const neutral = (w: string) => KB_LANGS.filter((l) => count(models[l], w) > 0).length >= 4;
+  const langs = Object.keys(models);
+  const neutral = (w: string) => langs.filter((l) => count(models[l], w) > 0).length >= 4;
   const perScript = new Map<Script, Token[]>();
   for (const t of words) {
     if (t.script === 'latin' && neutral(fold(t.text, t.script))) continue;
@@ -80,14 +81,15 @@ export function detectLanguage(
     );
   const [script, scriptWords] = [...perScript.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
   const candidates = SCRIPT_LANGS[script];
-  if (candidates.length === 0) return { lang: undefined, script };
-  if (candidates.length === 1) return { lang: candidates[0], script };
+  const modelled = candidates.filter((l) => models[l]);
+  if (modelled.length === 0) return { lang: candidates[0], script };
+  if (modelled.length === 1) return { lang: modelled[0], script };
 
-  let best: KbLang | undefined;
+  let best: string | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   let bestKnown = 0;
   let bestForeign = 0;
-  for (const lang of candidates) {
+  for (const lang of modelled) {
     const model = models[lang];
     if (!model) continue;
     let score = 0;
@@ -101,7 +103,7 @@ export function detectLanguage(
       score += Math.log((c + 0.1) / (model.n + 1));
     }
     // Terms of languages without answers found in the question count for none of ours.
-    foreign += votes.filter((v) => !(KB_LANGS as readonly string[]).includes(v.split('-')[0]!)).length;
+    foreign += votes.filter((v) => !models[v.split('-')[0]!]).length;
     for (const v of votes) if (v === lang) score += 3;
     if (lang === 'fa' && scriptWords.some((t) => PERSIAN_LETTERS.test(t.text))) score += 6;
     if (lang === 'tr' && scriptWords.some((t) => TURKISH_LETTERS.test(t.text))) score += 6;

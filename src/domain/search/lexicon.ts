@@ -17,6 +17,12 @@ export interface LexiconSource {
   concepts: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   /** Function words of languages without answers (their frequency cannot be learnt from the content). */
   stopwords?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Cues that tell confusable topics apart: a concept named in a question points at these topics
+   * (never able → the medical exemption, not more time; studying now → the temporary exemption,
+   * not the diploma).
+   */
+  cues?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface CompiledTerm {
@@ -35,6 +41,8 @@ export interface LexiconData {
   terms: CompiledTerm[];
   /** Folded function words. */
   stopwords: string[];
+  /** Concept number → the topics it points at. */
+  cues: Record<string, string[]>;
 }
 
 export interface ConceptMatch {
@@ -85,8 +93,14 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
       }
     }
   });
+  const cues: Record<string, string[]> = {};
+  for (const [concept, topics] of Object.entries(source.cues ?? {})) {
+    const [c] = idsOf([concept], 'cues');
+    cues[String(c)] = [...topics];
+  }
   return {
     concepts,
+    cues,
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     terms,

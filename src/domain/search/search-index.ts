@@ -18,7 +18,7 @@
  */
 import {
   documentExtraTrigrams,
-  type KbLang,
+  ethiopicLatinKey,
   queryWordKeys,
   type Stemmers,
   skeletonKey,
@@ -72,6 +72,8 @@ export interface RankingParams {
   questionConceptWeight: number;
   /** Weight of the share of a topic's title concepts that the question names. */
   signatureWeight: number;
+  /** Weight of the lexicon's cues (concepts that point at one of a confusable pair). */
+  cueWeight: number;
   /** Confident when score + coverageWeight × coverage reaches confidenceThreshold. */
   coverageWeight: number;
   confidenceThreshold: number;
@@ -97,6 +99,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   questionWeight: 1,
   questionConceptWeight: 0.7,
   signatureWeight: 0.5,
+  cueWeight: 0.5,
   coverageWeight: 0.5,
   confidenceThreshold: 0.8,
 };
@@ -151,7 +154,7 @@ export interface SearchResponse {
 
 /** What the ranker saw: for tests, the eval script and tuning. */
 export interface SearchExplanation {
-  detected: KbLang | undefined;
+  detected: string | undefined;
   script: Script;
   answerLang: string;
   concepts: string[];
@@ -204,6 +207,7 @@ export class SearchIndex {
   private readonly vocabulary: FuzzyVocabulary;
   /** The languages that have answers, in order of first appearance. */
   readonly languages: readonly string[];
+  private readonly topicNo: ReadonlyMap<string, number>;
 
   private constructor(data: SearchIndexData, stemmers: Stemmers) {
     this.data = data;
@@ -219,6 +223,7 @@ export class SearchIndex {
     this.stopwords = new Set(data.lexicon.stopwords);
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
     this.languages = [...new Set(Object.values(data.titles).flatMap((t) => Object.keys(t)))];
+    this.topicNo = new Map(data.topics.map((t, i) => [t, i]));
   }
 
   static fromJSON(data: SearchIndexData, stemmers: Stemmers): SearchIndex {
@@ -494,6 +499,8 @@ export class SearchIndex {
 
     const question = this.questionSimilarity(wordKeyLists, concepts);
     const signature = this.signatureRecall(concepts);
+    const cues = this.cueScores(conceptIds);
+    const cueWeight = p.cueWeight ?? 0;
 
     const totalWeight = p.wordWeight + p.conceptWeight + p.gramWeight + p.questionWeight + p.signatureWeight;
     const channels = this.data.topics.map((_, d) => ({
@@ -502,15 +509,18 @@ export class SearchIndex {
       g: gramMax > 0 ? gramScore[d]! / gramMax : 0,
       q: question[d]!,
       sig: signature[d]!,
+      cue: cues[d]!,
     }));
     const scored = this.data.topics.map((topic, d) => {
       const x = channels[d]!;
+      // Cues (a concept that tells a confusable pair apart) add to the score, outside the scale.
       const score =
         (p.wordWeight * x.w +
           p.conceptWeight * x.c +
           p.gramWeight * x.g +
           p.questionWeight * x.q +
-          p.signatureWeight * x.sig) /
+          p.signatureWeight * x.sig +
+          cueWeight * x.cue) /
         totalWeight;
       return { topic, d, score, words: x.w, concepts: x.c, grams: x.g, question: x.q, signature: x.sig };
     });
@@ -645,6 +655,21 @@ export class SearchIndex {
     return this.terms.get(key)?.[0].includes(d) ?? false;
   }
 
+  /** Per topic, the share of the question's cue concepts that point at it (0..1). */
+  private cueScores(conceptIds: readonly number[]): Float64Array {
+    const out = new Float64Array(this.n);
+    const cues = this.data.lexicon.cues ?? {};
+    const found = conceptIds.filter((c) => Object.hasOwn(cues, String(c)));
+    for (const c of found) {
+      const topics = cues[String(c)]!;
+      for (const topic of topics) {
+        const d = this.topicNo.get(topic);
+        if (d !== undefined) out[d]! += 1 / (topics.length * found.length);
+      }
+    }
+    return out;
+  }
+
   /** Per topic, the IDF-weighted share of its title concepts that the question names. */
   private signatureRecall(concepts: readonly string[]): Float64Array {
     const asked = new Set(concepts.map((c) => `~${c}`));
@@ -674,7 +699,7 @@ export class SearchIndex {
   }
 
   /** The keys of a question word that the index knows, with weights; fuzzy and transliterated keys as a fallback. */
-  private wordKeysInIndex(tok: Token, primary: KbLang | undefined): Map<string, number> {
+  private wordKeysInIndex(tok: Token, primary: string | undefined): Map<string, number> {
     const keys = new Map<string, number>();
     for (const [key, weight] of queryWordKeys(tok, this.stemmers, primary)) {
       if (this.terms.has(key)) keys.set(key, weight);
@@ -695,7 +720,9 @@ export class SearchIndex {
   }
 
   private oovWeight(tok: Token): number {
-    // Numbers and one- or two-letter words carry no information even when unknown.
+    // Numbers and one- or two-letter words carry no information even when unknown, nor does a
+    // Chinese character pair the index lacks (most straddle two words).
+    if (tok.script === 'han') return 0;
     return /^\d+$/.test(tok.text) || [...tok.text].length <= 2 ? 0 : this.oovIdf;
   }
 
@@ -713,10 +740,14 @@ function documentWordKeys(tok: Token, lang: string, stemmers: Stemmers): string[
   if (tok.script === 'arabic') {
     const s = skeletonKey(tok);
     if (s) keys.push(`#${s}`);
+  } else if (tok.script === 'ethiopic') {
+    const s = ethiopicLatinKey(tok);
+    if (s) keys.push(`#${s}`);
   } else if (tok.script === 'cyrillic') {
-    keys.push(`%${fold(cyrillicToLatin(tok.text), 'latin')}`);
+    // Typed in Latin letters the Ukrainian way (h for г) or the Russian way (g).
+    for (const russian of [false, true]) keys.push(`%${fold(cyrillicToLatin(tok.text, russian), 'latin')}`);
   }
-  return keys;
+  return [...new Set(keys)];
 }
 
 function idf(n: number, df: number): number {

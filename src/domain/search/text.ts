@@ -47,6 +47,21 @@ const ARABIC_LETTER_MAP: Record<string, string> = {
   ە: 'ه',
   ھ: 'ه',
   ۃ: 'ه',
+  // Sorani letters people also type without their marks (on an Arabic or Persian keyboard).
+  ڕ: 'ر',
+  ڵ: 'ل',
+  ۆ: 'و',
+  ڤ: 'ف',
+  // Pashto letters, likewise typed with the nearest Persian letter.
+  ګ: 'گ',
+  ټ: 'ت',
+  ډ: 'د',
+  ړ: 'ر',
+  ڼ: 'ن',
+  ښ: 'ش',
+  ږ: 'ژ',
+  ځ: 'ز',
+  څ: 'س',
 };
 const ARABIC_LETTERS = new RegExp(`[${Object.keys(ARABIC_LETTER_MAP).join('')}]`, 'g');
 
@@ -482,6 +497,155 @@ export function tigrinyaLight(word: string): string {
   return w;
 }
 
+// After normaliseText, Sorani ە is ه, ی and ێ are ي, ک is ك. Definite, plural, indefinite and
+// possessive endings, longest first (باوکم → باوك, کۆرسەکان → كورس, نەخۆشییەکە → نهخوشي).
+const CKB_SUFFIXES = [
+  'هكانمان',
+  'هكانتان',
+  'هكانيان',
+  'يهكانم',
+  'هكانم',
+  'هكانت',
+  'هكاني',
+  'يهكان',
+  'هكان',
+  'هكهم',
+  'هكهت',
+  'هكهي',
+  'يهكه',
+  'هكه',
+  'يهك',
+  'انمان',
+  'انتان',
+  'انيان',
+  'هوه',
+  'مان',
+  'تان',
+  'يان',
+  'يك',
+  'ان',
+  'ات',
+  'يه',
+  'م',
+  'ت',
+  'ي',
+  'ه',
+];
+
+/** Light Sorani stemming: the verbal prefixes ده and نه, and one ending. */
+export function soraniLight(word: string): string {
+  let w = word;
+  for (const p of ['ده', 'نه', 'نا']) {
+    if (w.startsWith(p) && [...w].length - 2 >= 4) {
+      w = w.slice(2);
+      break;
+    }
+  }
+  for (const s of CKB_SUFFIXES) {
+    if (w.endsWith(s) && [...w].length - [...s].length >= 3) return w.slice(0, -s.length);
+  }
+  return w;
+}
+
+// After normaliseText, Pashto ې and ۍ are ي, ګ is گ.
+const PS_SUFFIXES = ['گاني', 'ونو', 'ونه', 'انو', 'يږي', 'وي', 'ان', 'و', 'ي', 'ه'];
+
+/** Light Pashto stemming: one plural, oblique or verbal ending. */
+export function pashtoLight(word: string): string {
+  for (const s of PS_SUFFIXES) {
+    if (word.endsWith(s) && [...word].length - [...s].length >= 3) return word.slice(0, -s.length);
+  }
+  return word;
+}
+
+// Folded Kurmanji endings (ê → e, î → i): izafe, definite, plural, oblique and personal endings.
+const KMR_SUFFIXES = [
+  'iyen',
+  'iye',
+  'iya',
+  'eke',
+  'eki',
+  'yen',
+  'en',
+  'ye',
+  'ya',
+  'an',
+  'im',
+  'in',
+  'e',
+  'a',
+  'i',
+];
+
+/** Light Kurmanji stemming: the verbal prefixes di-, bi-, ne-, na-, ni- and one ending (bistînim → stin). */
+export function kurmanjiLight(word: string): string {
+  let w = word;
+  for (const p of ['di', 'bi', 'ne', 'na', 'ni']) {
+    if (w.startsWith(p) && w.length - 2 >= 5) {
+      w = w.slice(2);
+      break;
+    }
+  }
+  for (const s of KMR_SUFFIXES) {
+    if (w.endsWith(s) && w.length - s.length >= 4) return w.slice(0, -s.length);
+  }
+  return w;
+}
+
+/** Latin consonant of each Ethiopic consonant series (glottal አ and ዐ have none, like vowels). */
+const ETHIOPIC_LATIN: Readonly<Record<number, string>> = {
+  4608: 'h',
+  4616: 'l',
+  4624: 'h',
+  4632: 'm',
+  4640: 's',
+  4648: 'r',
+  4656: 's',
+  4664: 'S',
+  4672: 'q',
+  4688: 'q',
+  4704: 'b',
+  4712: 'w',
+  4720: 't',
+  4728: 'S',
+  4736: 'h',
+  4752: 'n',
+  4760: 'n',
+  4768: '',
+  4776: 'k',
+  4792: 'x',
+  4808: 'w',
+  4816: '',
+  4824: 'z',
+  4832: 'Z',
+  4840: 'y',
+  4848: 'd',
+  4864: 'j',
+  4872: 'g',
+  4896: 't',
+  4904: 'S',
+  4912: 'b',
+  4920: 'ts',
+  4928: 'ts',
+  4936: 'f',
+  4944: 'b',
+};
+
+/**
+ * An Ethiopic word as the consonant skeleton of its Latin spelling, the key that Tigrinya typed
+ * in Latin letters shares with it: መቕጻዕቲ and "meqtsaeti" → mqtst, ግዴታ and "gdeta" → gdt.
+ */
+export function ethiopicLatinSkeleton(word: string): string {
+  let s = '';
+  for (const ch of word) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x1200 || c > 0x1357) continue;
+    const base = c - ((c - 0x1200) % 8);
+    s += ETHIOPIC_LATIN[base] ?? '';
+  }
+  return s.replace(/(.)\1+/g, '$1');
+}
+
 // ---- transliteration keys ----
 
 const CYRILLIC_TO_LATIN: Record<string, string> = {
@@ -525,10 +689,15 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   "'": '',
 };
 
-/** Ukrainian (and Russian) written in Latin letters, the way people type it: штраф → shtraf. */
-export function cyrillicToLatin(word: string): string {
+const RUSSIAN_TO_LATIN: Record<string, string> = { г: 'g', и: 'i', й: 'y', е: 'e' };
+
+/**
+ * Ukrainian (or, with `russian`, Russian) written in Latin letters, the way people type it:
+ * штраф → shtraf; Russian г and и are g and i (гражданство → grazhdanstvo).
+ */
+export function cyrillicToLatin(word: string, russian = false): string {
   let s = '';
-  for (const ch of word) s += CYRILLIC_TO_LATIN[ch] ?? ch;
+  for (const ch of word) s += (russian ? RUSSIAN_TO_LATIN[ch] : undefined) ?? CYRILLIC_TO_LATIN[ch] ?? ch;
   return s;
 }
 
