@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync } from 'node:zlib';
+import { loadRuleSet } from '#adapters/content/load-rulebook.ts';
 import { ensureBuilt, sourceHash, staleness } from '../scripts/build.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -114,6 +115,8 @@ test('the build runs from a read-only copy of the code, with DATA_DIR elsewhere'
   await startReadOnlyCopy();
   const health = await fetch(`${base}/healthz`);
   assert.equal(health.status, 200);
+  // The built server names the same rule set as the sources (rule data + engine code version).
+  assert.equal(((await health.json()) as { rulesVersion: string }).rulesVersion, loadRuleSet().version);
   const page = await fetch(`${base}/nl/`);
   assert.equal(page.status, 200);
   assert.match(await page.text(), /<html lang="nl"/);

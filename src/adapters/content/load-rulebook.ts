@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Type, { type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
@@ -158,10 +158,21 @@ export interface RuleSetInput {
   codeVersion?: string;
 }
 
+/** Written by `npm run build` beside the bundle: the code version of the sources it was built from. */
+export const CODE_VERSION_FILE = 'rules-code-version.txt';
+
 let cachedCodeVersion: string | undefined;
-/** The engine code's version, hashed once per process. */
+/**
+ * The engine code's version, found once per process: from the sources when running them (tsx,
+ * tests); from dist/rules-code-version.txt when running the build (it serves built files only);
+ * a bundle without that file hashes itself.
+ */
 export function currentCodeVersion(): string {
-  cachedCodeVersion ??= ruleCodeVersion();
+  if (cachedCodeVersion) return cachedCodeVersion;
+  const here = fileURLToPath(import.meta.url);
+  const built = join(dirname(here), CODE_VERSION_FILE);
+  if (!here.endsWith('.ts') && existsSync(built)) cachedCodeVersion = readFileSync(built, 'utf8').trim();
+  else cachedCodeVersion = ruleCodeVersion(here.endsWith('.ts') ? findDomainDir() : undefined);
   return cachedCodeVersion;
 }
 

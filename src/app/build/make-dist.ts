@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { snapshotContent } from '#adapters/content/content-snapshot.ts';
 import { loadKb } from '#adapters/content/load-kb.ts';
-import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import { CODE_VERSION_FILE, loadRuleBook, ruleCodeVersion } from '#adapters/content/load-rulebook.ts';
 import { buildSearchIndex, loadLexicon } from '#adapters/content/load-search.ts';
 import { writeSearchIndexFile } from '#adapters/content/search-index-file.ts';
 import { type AssetManifest, type Encoding, sha256 } from '#adapters/web/assets.ts';
@@ -25,6 +25,8 @@ const [outDir, sourceHash, root] = process.argv.slice(2);
 if (!outDir || !sourceHash || !root) throw new Error('usage: make-dist BUILD_DIR SOURCE_HASH PROJECT_ROOT');
 
 writeFileSync(join(outDir, 'content.json'), JSON.stringify(snapshotContent()));
+// The rules' code version from the sources, so the built server's rulesVersion matches `npm run dev`'s.
+writeFileSync(join(outDir, CODE_VERSION_FILE), ruleCodeVersion(join(root, 'src', 'domain')));
 const book = loadRuleBook();
 const search = buildSearchIndex(loadKb(), loadLexicon());
 writeSearchIndexFile(join(outDir, 'search', 'index.json'), search);
