@@ -3,7 +3,21 @@
  * and Pashto are right-to-left without a hand-kept list; legal dates always use the Gregorian
  * calendar and Latin digits, as DUO's letters do. `zh` is Chinese in simplified characters.
  */
-export const LOCALES = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh', 'fr', 'pt'] as const;
+export const LOCALES = [
+  'nl',
+  'en',
+  'ar',
+  'tr',
+  'ti',
+  'fa',
+  'uk',
+  'so',
+  'es',
+  'zh',
+  'fr',
+  'pt',
+  'ps',
+] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const SOURCE_LOCALE: Locale = 'en';

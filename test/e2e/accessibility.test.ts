@@ -142,7 +142,10 @@ for (const lang of LANGS) {
 }
 
 /** Languages added later, each with its script: the pages people land on, with the right lang and dir. */
-const MORE: readonly { lang: string; dir: 'ltr' | 'rtl' }[] = [{ lang: 'zh', dir: 'ltr' }];
+const MORE: readonly { lang: string; dir: 'ltr' | 'rtl' }[] = [
+  { lang: 'zh', dir: 'ltr' },
+  { lang: 'ps', dir: 'rtl' },
+];
 const MORE_PAGES = [
   '/',
   '/kb/fine',

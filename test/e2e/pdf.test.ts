@@ -172,6 +172,7 @@ const SCRIPTS: readonly { lang: string; script: keyof typeof LETTERS; font: RegE
   // Skia embeds the CJK collection (OpenType/CFF in a .ttc) as Type 3 fonts, named or not: the
   // English PDF has none, only the NotoSans CID fonts.
   { lang: 'zh', script: 'han', font: /CJK|Type 3/ },
+  { lang: 'ps', script: 'arabic', font: /Arabic/ },
 ];
 
 for (const { lang, script, font } of SCRIPTS) {

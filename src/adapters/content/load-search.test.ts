@@ -58,6 +58,9 @@ test('results come in the language of the question by its script, or the one ask
   assert.equal(lang('Imtixaanka waa imisa lacagtiisu?'), 'so');
   assert.equal(lang('考试要多少钱？'), 'zh');
   assert.equal(lang('DUO的电话号码'), 'zh');
+  // Pashto shares the Arabic script with Arabic and Farsi: its own letters and words tell it apart.
+  assert.equal(lang('ازموینه څومره پیسې ده؟'), 'ps');
+  assert.equal(lang('د DUO د تلیفون شمېره'), 'ps');
   assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
   assert.equal(lang('¿Cuánto cuesta el examen?'), 'es');
   assert.equal(lang('Combien coûte l’examen ?'), 'fr');
@@ -72,6 +75,17 @@ test('Chinese questions, without spaces, find their topic through character bigr
   assert.ok(top3('我怀孕了，可以延期吗').includes('extension-pregnancy-birth'));
   assert.ok(top3('我是波兰人，要融入吗').includes('obligation-eu-family'));
   assert.ok(top3('我有mbo文凭').includes('vrijstelling-diploma'));
+});
+
+test('Pashto questions find their topic, and Arabic and Farsi ones stay in their language', () => {
+  const top = (q: string) => index.search(q, { limit: 3 }).results;
+  assert.ok(
+    top('زه امیندواره یم، ایا اضافي وخت ترلاسه کولی شم').some((r) => r.topic === 'extension-pregnancy-birth'),
+  );
+  assert.ok(top('جریمه څومره ده').some((r) => r.topic === 'fine'));
+  assert.ok(top('زه ناروغ یم او ازموینه نشم ورکولی').some((r) => r.topic === 'ontheffing-medical'));
+  assert.equal(top('جریمه DUO چقدر است؟')[0]!.lang, 'fa');
+  assert.equal(top('ما هي الغرامة إذا لم أنجح؟')[0]!.lang, 'ar');
 });
 
 test('the built index round-trips through JSON for the browser', () => {

@@ -27,7 +27,21 @@ export type Stemmer = (word: string) => string;
 export type Stemmers = Readonly<Partial<Record<string, Stemmer>>>;
 
 /** The languages of the knowledge base. */
-export const KB_LANGS = ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so', 'es', 'zh', 'fr', 'pt'] as const;
+export const KB_LANGS = [
+  'nl',
+  'en',
+  'ar',
+  'tr',
+  'ti',
+  'fa',
+  'uk',
+  'so',
+  'es',
+  'zh',
+  'fr',
+  'pt',
+  'ps',
+] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
 export function isKbLang(value: unknown): value is KbLang {

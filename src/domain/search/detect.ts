@@ -16,6 +16,11 @@ export interface LangModel {
 export type LangModels = Record<string, LangModel>;
 
 const PERSIAN_LETTERS = /[پچژگ]/;
+// Letters only Pashto writes (ټ ډ ړ ښ ږ ځ څ ڼ ګ), and only Kurdish (Sorani) writes (ڕ ڵ ۆ ڤ): they
+// outweigh the Persian letters Pashto and Sorani share with Persian. (ې ۍ ێ ە are folded by
+// normaliseText before detection, so they cannot be used.)
+const PASHTO_LETTERS = /[ټډړښږځڅڼګ]/;
+const SORANI_LETTERS = /[ڕڵۆڤ]/;
 const TURKISH_LETTERS = /[şğı]/;
 
 export interface Detection {
@@ -106,6 +111,8 @@ export function detectLanguage(
     foreign += votes.filter((v) => !models[v.split('-')[0]!]).length;
     for (const v of votes) if (v === lang) score += 3;
     if (lang === 'fa' && scriptWords.some((t) => PERSIAN_LETTERS.test(t.text))) score += 6;
+    if (lang === 'ps' && scriptWords.some((t) => PASHTO_LETTERS.test(t.text))) score += 10;
+    if (lang === 'ckb' && scriptWords.some((t) => SORANI_LETTERS.test(t.text))) score += 10;
     if (lang === 'tr' && scriptWords.some((t) => TURKISH_LETTERS.test(t.text))) score += 6;
     if (score > bestScore) {
       best = lang;
