@@ -26,9 +26,17 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+// Both are asked for on every page (the language menu names every language): the locale data is
+// read once per language, not once per page (that cost a few milliseconds a page).
+const directions = new Map<string, 'ltr' | 'rtl'>();
 export function direction(locale: Locale): 'ltr' | 'rtl' {
-  const info = (new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
-  return info?.direction === 'rtl' ? 'rtl' : 'ltr';
+  let dir = directions.get(locale);
+  if (!dir) {
+    const info = (new Intl.Locale(locale) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+    dir = info?.direction === 'rtl' ? 'rtl' : 'ltr';
+    directions.set(locale, dir);
+  }
+  return dir;
 }
 
 /**
@@ -42,9 +50,15 @@ const OWN_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** The language's own name, for the language picker. */
+const nativeNames = new Map<string, string>();
 export function nativeName(locale: Locale): string {
   const own = OWN_NAMES[locale];
   if (own) return own;
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  let name = nativeNames.get(locale);
+  if (name === undefined) {
+    const raw = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    name = raw.charAt(0).toLocaleUpperCase(locale) + raw.slice(1);
+    nativeNames.set(locale, name);
+  }
+  return name;
 }

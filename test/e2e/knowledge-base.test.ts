@@ -69,26 +69,32 @@ test('Tigrinya (Ethiopic script) is drawn with a real font, not empty boxes', as
   await context.close();
 });
 
-test('after a first visit, the knowledge base and its search work with the network cut', async () => {
+test('after the person saves it for offline use, the knowledge base and its search work with the network cut', async () => {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     serviceWorkers: 'allow',
   });
   const page = await context.newPage();
-  await page.goto(`${app.base}/fa/`);
-  // Wait until the service worker has installed and kept the language's pages and search index.
-  const ready = async () =>
+  await page.goto(`${app.base}/fa/kb`);
+  const kept = async () =>
     page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      // Activated and controlling this page: from now on it answers the page's requests.
-      if (reg?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
       for (const k of await caches.keys()) {
         if (await (await caches.open(k)).match('/fa/search-index.json')) return true;
       }
       return false;
     });
-  for (let i = 0; i < 120 && !(await ready()); i++) await page.waitForTimeout(500);
-  assert.ok(await ready(), 'the service worker kept the pages and the search index');
+  // Nothing is downloaded for offline use until the person asks.
+  await page.waitForTimeout(1500);
+  assert.equal(await kept(), false, 'no search index kept before the person asks');
+  const button = page.locator('[data-offline-save-button]');
+  await button.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match((await button.textContent()) ?? '', /\d/, 'the button says how much it downloads');
+  await button.click();
+  await page.locator('[data-offline-saved]').waitFor({ state: 'visible', timeout: 60_000 });
+  assert.ok(await kept(), 'the service worker kept the pages and the search index');
+  // The worker controls the page from now on (it claimed it when it activated).
+  for (let i = 0; i < 20 && !(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))); i++)
+    await page.waitForTimeout(250);
   await context.setOffline(true);
 
   await page.goto(`${app.base}/fa/kb/fine`);

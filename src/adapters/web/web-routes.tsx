@@ -9,6 +9,7 @@ import { isLocale } from '#i18n/locales.ts';
 import { contentSecurityPolicy } from './assets.ts';
 import { checkRoutes } from './routes/check-routes.tsx';
 import { kbRoutes } from './routes/kb-routes.tsx';
+import { offlineBundle } from './routes/offline-bundle.ts';
 import { pageKit } from './routes/page-kit.tsx';
 import { resultRoutes } from './routes/result-routes.tsx';
 import { staticRoutes } from './routes/static-routes.tsx';
@@ -29,7 +30,7 @@ export function createWeb(options: WebOptions): Web {
   return {
     async routes(app) {
       staticRoutes(app, options, kit, assets);
-      kbRoutes(app, options, kit);
+      kbRoutes(app, options, kit, offlineBundle(app, options.kbTopics));
       checkRoutes(app, options, kit);
       resultRoutes(app, options, kit);
     },

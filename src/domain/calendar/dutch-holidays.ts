@@ -38,7 +38,18 @@ export function easterSunday(year: number): PlainDate {
   return Temporal.PlainDate.from({ year, month, day });
 }
 
-export function holidays(year: number): Map<string, HolidayId> {
+const byYear = new Map<number, ReadonlyMap<string, HolidayId>>();
+/** The public holidays of a year (computed once per year: every help and result page asks). */
+export function holidays(year: number): ReadonlyMap<string, HolidayId> {
+  let map = byYear.get(year);
+  if (!map) {
+    map = computeHolidays(year);
+    byYear.set(year, map);
+  }
+  return map;
+}
+
+function computeHolidays(year: number): Map<string, HolidayId> {
   const easter = easterSunday(year);
   const on = (d: PlainDate, id: HolidayId): [string, HolidayId] => [d.toString(), id];
   const fixed = (month: number, day: number) => Temporal.PlainDate.from({ year, month, day });

@@ -111,8 +111,51 @@
     if (canSpeak) synth.addEventListener?.('voiceschanged', setup);
   }
 
-  // Offline: keep the knowledge base and the check's pages (never anything personal).
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  // Offline: the service worker keeps the pages a person opens (never anything personal) and,
+  // only when asked, the knowledge base of this language with its search.
+  if ('serviceWorker' in navigator && 'caches' in window && location.protocol !== 'file:') {
     navigator.serviceWorker.register(`/sw.js?lang=${encodeURIComponent(lang)}`).catch(() => {});
+    const box = document.querySelector('[data-offline-save]');
+    if (box) {
+      const show = (name) => {
+        for (const el of box.querySelectorAll(
+          '[data-offline-saving], [data-offline-saved], [data-offline-failed]',
+        ))
+          el.hidden = !el.hasAttribute(name);
+      };
+      const button = box.querySelector('[data-offline-save-button]');
+      box.hidden = false;
+      caches
+        .match(`/${lang}/offline.json`)
+        .then((saved) => {
+          if (saved) {
+            button.hidden = true;
+            show('data-offline-saved');
+          }
+        })
+        .catch(() => {});
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        show('data-offline-saving');
+        try {
+          const reg = await navigator.serviceWorker.ready;
+          const done = new Promise((resolve) => {
+            navigator.serviceWorker.addEventListener('message', function on(e) {
+              if (e.data && e.data.type === 'save-offline') {
+                navigator.serviceWorker.removeEventListener('message', on);
+                resolve(e.data.ok);
+              }
+            });
+          });
+          reg.active.postMessage({ type: 'save-offline', lang });
+          if (!(await done)) throw new Error('failed');
+          button.hidden = true;
+          show('data-offline-saved');
+        } catch {
+          button.disabled = false;
+          show('data-offline-failed');
+        }
+      });
+    }
   }
 })();

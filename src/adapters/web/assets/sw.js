@@ -1,6 +1,8 @@
-// Wegwijs service worker: keeps the public pages of one language (start, check start, help, the
-// knowledge base and its search index) for offline use. Never caches a URL with a query string:
-// those carry a person's answers or questions.
+// Wegwijs service worker. Downloads nothing in the background: at install it keeps only the small
+// offline page of the language; pages the person opens are kept as they are shown. The knowledge
+// base with its search index is saved only when the person asks ("save for offline use", a
+// message from the page). Never caches a URL with a query string: those carry a person's answers
+// or questions.
 const VERSION = '__VERSION__';
 const CACHE = `wegwijs-${VERSION}`;
 const lang = new URL(self.location.href).searchParams.get('lang') || 'nl';
@@ -9,16 +11,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const manifest = await fetch(`/${lang}/offline.json`).then((r) => r.json());
-      // With "save data" on, skip the search index (about 600 KB): pages still work offline.
-      const saveData = self.navigator.connection && self.navigator.connection.saveData;
-      const urls = saveData ? manifest.urls.filter((u) => !u.endsWith('/search-index.json')) : manifest.urls;
-      // One by one, so a slow phone line is not flooded; a failure leaves the rest cached.
-      for (const url of urls) {
-        try {
-          await cache.add(new Request(url, { credentials: 'omit' }));
-        } catch {}
-      }
+      try {
+        await cache.add(new Request(`/${lang}/offline`, { credentials: 'omit' }));
+      } catch {}
       await self.skipWaiting();
     })(),
   );
@@ -30,6 +25,33 @@ self.addEventListener('activate', (event) => {
       for (const key of await caches.keys())
         if (key.startsWith('wegwijs-') && key !== CACHE) await caches.delete(key);
       await self.clients.claim();
+    })(),
+  );
+});
+
+// "Save for offline use": the page asks, the worker downloads the language's list one by one (a
+// slow phone line is not flooded) and answers when done. The list itself is kept last: it marks
+// the language as saved.
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.type !== 'save-offline' || !/^[a-z]{2,3}$/.test(data.lang || '')) return;
+  const reply = (message) => event.source && event.source.postMessage(message);
+  event.waitUntil(
+    (async () => {
+      try {
+        const cache = await caches.open(CACHE);
+        const listUrl = `/${data.lang}/offline.json`;
+        const listResponse = await fetch(listUrl, { credentials: 'omit' });
+        const { urls } = await listResponse.clone().json();
+        for (const url of urls) {
+          if (url.includes('?')) continue;
+          await cache.add(new Request(url, { credentials: 'omit' }));
+        }
+        await cache.put(listUrl, listResponse);
+        reply({ type: 'save-offline', lang: data.lang, ok: true });
+      } catch {
+        reply({ type: 'save-offline', lang: data.lang, ok: false });
+      }
     })(),
   );
 });

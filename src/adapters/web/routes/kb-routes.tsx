@@ -6,9 +6,10 @@ import { renderMarkdown } from '../markdown.ts';
 import { KbIndexPage, KbPage, SearchPage } from '../views/kb.tsx';
 import type { PageContext } from '../views/layout.tsx';
 import type { WebOptions } from '../web-options.ts';
+import type { OfflineBundle } from './offline-bundle.ts';
 import type { LangParams, PageKit } from './page-kit.tsx';
 
-export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
+export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit, offline: OfflineBundle) {
   const { send, localeOf, context, notFound } = kit;
 
   const kbByKey = new Map(options.kb.map((e) => [`${e.topic}/${e.lang}`, e]));
@@ -23,7 +24,11 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
       const e = kbEntry(topic, locale);
       return e ? [{ topic, title: e.title }] : [];
     });
-    return send(reply, <KbIndexPage ctx={context(locale, '/kb')} topics={topics} />);
+    const offlineKb = await offline.sizeKbFor(request, locale);
+    return send(
+      reply,
+      <KbIndexPage ctx={context(locale, '/kb')} topics={topics} {...(offlineKb ? { offlineKb } : {})} />,
+    );
   });
 
   app.get<{ Params: { lang: string; topic: string } }>('/:lang/kb/:topic', async (request, reply) => {
@@ -40,10 +45,12 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
       const re = kbEntry(r, lang);
       return re ? [{ topic: r, title: re.title }] : [];
     });
+    const offlineKb = await offline.sizeKbFor(request, lang);
     return send(
       reply,
       <KbPage
         ctx={ctx}
+        {...(offlineKb ? { offlineKb } : {})}
         doc={{
           topic,
           title: e.title,

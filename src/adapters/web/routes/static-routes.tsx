@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Assets, sendStatic } from '../assets.ts';
 import { OfflinePage } from '../views/kb.tsx';
 import type { WebOptions } from '../web-options.ts';
+import { offlineUrls } from './offline-bundle.ts';
 import type { LangParams, PageKit } from './page-kit.tsx';
 
 export function staticRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit, assets: Assets) {
@@ -54,21 +55,10 @@ export function staticRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     return send(reply, <OfflinePage ctx={context(locale, '/offline')} />);
   });
 
-  /** What the service worker keeps for one language: public pages only, never a URL with answers. */
+  /** What "save for offline use" keeps for one language: public pages only, never a URL with answers. */
   app.get<LangParams>('/:lang/offline.json', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    const urls = [
-      `/${locale}/`,
-      `/${locale}/check`,
-      `/${locale}/help`,
-      `/${locale}/offline`,
-      `/${locale}/kb`,
-      ...options.kbTopics.map((topic) => `/${locale}/kb/${topic}`),
-      `/${locale}/search-index.json`,
-      '/assets/app.js',
-      '/assets/offline-search.js',
-    ];
-    return reply.header('cache-control', 'no-cache').send({ urls });
+    return reply.header('cache-control', 'no-cache').send({ urls: offlineUrls(locale, options.kbTopics) });
   });
 }

@@ -15,7 +15,38 @@ export interface KbPageDoc {
   lastChecked: string;
 }
 
-export function KbPage({ ctx, doc }: { ctx: PageContext; doc: KbPageDoc }) {
+/**
+ * "Save for offline use (about N KB)": nothing is downloaded for offline use until the person
+ * asks. Shown by app.js only where a service worker can keep the pages; N is what the download
+ * weighs, compressed, for this language.
+ */
+export function OfflineSave({ ctx, sizeKb }: { ctx: PageContext; sizeKb: number | undefined }) {
+  const { t } = ctx;
+  if (sizeKb === undefined) return null;
+  return (
+    <section class="offline-save no-print" data-offline-save hidden aria-live="polite">
+      <p>{t.t('ui.offline.save.text')}</p>
+      <button
+        type="button"
+        class="utrecht-button utrecht-button--secondary-action button"
+        data-offline-save-button
+      >
+        {t.t('ui.offline.save.button', { size: sizeKb })}
+      </button>
+      <p data-offline-saving hidden>
+        {t.t('ui.offline.save.saving')}
+      </p>
+      <p data-offline-saved hidden>
+        {t.t('ui.offline.save.saved')}
+      </p>
+      <p data-offline-failed hidden>
+        {t.t('ui.offline.save.failed')}
+      </p>
+    </section>
+  );
+}
+
+export function KbPage({ ctx, doc, offlineKb }: { ctx: PageContext; doc: KbPageDoc; offlineKb?: number }) {
   const { t, locale } = ctx;
   return (
     <Page ctx={ctx} title={doc.title}>
@@ -76,6 +107,7 @@ export function KbPage({ ctx, doc }: { ctx: PageContext; doc: KbPageDoc }) {
         ))}
       </ul>
       <p class="small">{t.t('ui.kb.lastChecked', { date: t.date(date(doc.lastChecked)) })}</p>
+      <OfflineSave ctx={ctx} sizeKb={offlineKb} />
     </Page>
   );
 }
@@ -83,9 +115,11 @@ export function KbPage({ ctx, doc }: { ctx: PageContext; doc: KbPageDoc }) {
 export function KbIndexPage({
   ctx,
   topics,
+  offlineKb,
 }: {
   ctx: PageContext;
   topics: { topic: string; title: string }[];
+  offlineKb?: number;
 }) {
   const { t, locale } = ctx;
   return (
@@ -98,6 +132,7 @@ export function KbIndexPage({
           </li>
         ))}
       </ul>
+      <OfflineSave ctx={ctx} sizeKb={offlineKb} />
     </Page>
   );
 }
