@@ -9,15 +9,18 @@
 import { brotliCompressSync, constants } from 'node:zlib';
 import { renderToString } from 'preact-render-to-string';
 import { loadContacts } from '#adapters/content/load-contacts.ts';
+import { loadKb } from '#adapters/content/load-kb.ts';
 import { translator } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
-import { buildAssets, contentSecurityPolicy } from '#adapters/web/assets.ts';
+import { loadLexicon } from '#adapters/content/load-search.ts';
+import { contentSecurityPolicy } from '#adapters/web/assets.ts';
 import { pageKit } from '#adapters/web/routes/page-kit.tsx';
 import { readState } from '#adapters/web/state.ts';
 import { ResultPage } from '#adapters/web/views/result.tsx';
 import { timelineModel } from '#adapters/web/views/timeline.tsx';
 import { buildApp } from '#app/build-app.ts';
 import { amsterdamTime } from '#app/clock.ts';
+import { devAssets } from '#app/dev-assets.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
@@ -32,7 +35,7 @@ const QUERY =
   '&circumstances=birth&courseHours=300&examAttempts=1';
 
 const book = loadRuleBook();
-const assets = buildAssets();
+const assets = devAssets(book, loadKb(), loadLexicon());
 const kit = pageKit(book, assets, contentSecurityPolicy(assets));
 const contacts = loadContacts();
 const asOf = date('2026-11-28');

@@ -270,7 +270,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (distDir) assets = readBuiltAssets(distDir);
   else if (typeof WEGWIJS_BUILT === 'undefined') {
     // From the sources only: the bundle in dist/ never contains this import (esbuild drops it).
-    assets = (await import('./dev-assets.ts')).devAssets(book, search);
+    assets = (await import('./dev-assets.ts')).devAssets(book, kb, loadLexicon());
   } else throw new Error('this build has no dist/ folder');
   await app.register(searchRoutes, { index: search });
   const web = createWeb({

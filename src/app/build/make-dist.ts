@@ -28,10 +28,12 @@ writeFileSync(join(outDir, 'content.json'), JSON.stringify(snapshotContent()));
 // The rules' code version from the sources, so the built server's rulesVersion matches `npm run dev`'s.
 writeFileSync(join(outDir, CODE_VERSION_FILE), ruleCodeVersion(join(root, 'src', 'domain')));
 const book = loadRuleBook();
-const search = buildSearchIndex(loadKb(), loadLexicon());
+const kb = loadKb();
+const lexicon = loadLexicon();
+const search = buildSearchIndex(kb, lexicon);
 writeSearchIndexFile(join(outDir, 'search', 'index.json'), search);
 
-const assets = buildAssets(assetInputs(book, search), join(root, 'src', 'adapters', 'web'));
+const assets = buildAssets(assetInputs(book, kb, lexicon), join(root, 'src', 'adapters', 'web'));
 writeFileSync(join(outDir, 'site.css'), assets.css);
 
 /** Highest compression: it is paid once here, and saved on every download. Same content, same work. */
