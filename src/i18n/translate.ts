@@ -5,6 +5,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { Temporal } from 'temporal-polyfill';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { isolated, isolateParams, ltr } from './isolate.ts';
 import type { Locale } from './locales.ts';
 
 export type Catalog = Readonly<Record<string, string>>;
@@ -23,7 +24,21 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
-export function createTranslator(locale: Locale, catalog: Catalog, fallback: Catalog): Translator {
+export interface TranslatorOptions {
+  /**
+   * Mark numbers, phone numbers, amounts, codes (left-to-right) and dates (isolated) with Unicode
+   * isolates, for pages that turn them into `<bdi>` (see isolate.ts). Off for plain text.
+   */
+  isolate?: boolean;
+}
+
+export function createTranslator(
+  locale: Locale,
+  catalog: Catalog,
+  fallback: Catalog,
+  options: TranslatorOptions = {},
+): Translator {
+  const mark = options.isolate === true;
   const compiled = new Map<string, IntlMessageFormat>();
   const dateFormat = new Intl.DateTimeFormat(locale, {
     calendar: 'gregory',
@@ -39,8 +54,16 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
   const relativeFormat = new Intl.RelativeTimeFormat(latn, { numeric: 'auto' });
   const relativeCount = new Intl.RelativeTimeFormat(latn, { numeric: 'always' });
   const formatters = {
-    getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) =>
-      new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' }),
+    getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) => {
+      const nf = new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' });
+      if (!mark) return nf;
+      // Every number a message shows ("€ {amount, number}", "{weeks} weeks") is kept left-to-right.
+      return {
+        format: (n: number | bigint) => ltr(nf.format(n)),
+        formatToParts: (n: number | bigint) => nf.formatToParts(n),
+        resolvedOptions: () => nf.resolvedOptions(),
+      } as Intl.NumberFormat;
+    },
     getDateTimeFormat: (locales: string | string[], opts?: Intl.DateTimeFormatOptions) =>
       new Intl.DateTimeFormat(locales, { ...opts, numberingSystem: 'latn', calendar: 'gregory' }),
     getPluralRules: (locales: string | string[], opts?: Intl.PluralRulesOptions) =>
@@ -75,13 +98,17 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
         compiled.set(key, mf);
       }
       try {
-        return String(mf.format(params as Record<string, string | number>));
+        const values = (mark ? isolateParams(params) : params) as Record<string, string | number>;
+        return String(mf.format(values));
       } catch {
         // A missing parameter must never break a page; the catalog tests catch it before release.
         return text;
       }
     },
-    date: (d) => dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day))),
+    date: (d) => {
+      const text = dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+      return mark ? isolated(text) : text;
+    },
     relative(d, from) {
       const diff = from.until(d, { largestUnit: 'years' });
       const months = diff.years * 12 + diff.months;
@@ -94,7 +121,7 @@ export function createTranslator(locale: Locale, catalog: Catalog, fallback: Cat
       if (Math.abs(days) >= 7) return relativeText(Math.trunc(days / 7), 'week');
       return relativeText(days, 'day');
     },
-    number: (n) => numberFormat.format(n),
+    number: (n) => (mark ? ltr(numberFormat.format(n)) : numberFormat.format(n)),
     list: (items) => (listMissing && own ? own.list(items) : listFormat.format(items)),
   };
 }

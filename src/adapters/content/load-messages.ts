@@ -20,6 +20,7 @@ export function readCatalog(locale: Locale, dir: string = CONTENT_DIR): Catalog 
 
 const catalogs = new Map<Locale, Catalog>();
 const translators = new Map<Locale, Translator>();
+const pageTranslators = new Map<Locale, Translator>();
 
 export function catalog(locale: Locale): Catalog {
   let c = catalogs.get(locale);
@@ -36,6 +37,19 @@ export function translator(locale: Locale): Translator {
   if (!t) {
     t = createTranslator(locale, catalog(locale), catalog(SOURCE_LOCALE));
     translators.set(locale, t);
+  }
+  return t;
+}
+
+/**
+ * The translator for web pages: numbers, phone numbers, amounts and codes marked left-to-right
+ * and dates isolated, which the web adapter renders as `<bdi>` (src/i18n/isolate.ts).
+ */
+export function pageTranslator(locale: Locale): Translator {
+  let t = pageTranslators.get(locale);
+  if (!t) {
+    t = createTranslator(locale, catalog(locale), catalog(SOURCE_LOCALE), { isolate: true });
+    pageTranslators.set(locale, t);
   }
   return t;
 }

@@ -4,6 +4,7 @@
  */
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { plus } from '#domain/dates/plain-date.ts';
+import { plain } from '#i18n/isolate.ts';
 
 export interface CalendarEvent {
   date: PlainDate;
@@ -16,7 +17,7 @@ export interface CalendarEvent {
 const compact = (d: PlainDate) => d.toString().replaceAll('-', '');
 // RFC 5545: escape backslash, semicolon, comma and newlines; fold lines longer than 75 octets.
 const escapeText = (s: string) =>
-  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+  plain(s).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
   if (bytes.length <= 75) return line;

@@ -1,9 +1,11 @@
 /**
  * Knowledge-base Markdown to HTML: raw HTML off (content never carries HTML), `topic:<id>` links
  * turned into the topic's page in the reader's language, `check:` into the guided check, and
- * outside links marked as such.
+ * outside links marked as such. Numbers written in the prose (phone numbers, amounts, postcodes)
+ * are marked left-to-right, so the page draws them in order in Arabic and Farsi (isolate.ts).
  */
 import MarkdownIt from 'markdown-it';
+import { markLiteralNumbers } from '#i18n/isolate.ts';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
@@ -15,6 +17,10 @@ export function renderMarkdown(text: string, locale: string): string {
   const env = { locale };
   return md.render(text, env);
 }
+
+md.renderer.rules.text = (tokens, idx) => md.utils.escapeHtml(markLiteralNumbers(tokens[idx]!.content));
+md.renderer.rules.code_inline = (tokens, idx) =>
+  `<code>${md.utils.escapeHtml(markLiteralNumbers(tokens[idx]!.content))}</code>`;
 
 const defaultLinkOpen =
   md.renderer.rules.link_open ??

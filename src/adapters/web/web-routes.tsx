@@ -4,13 +4,12 @@
  * in the URL; no cookies; strict security headers.
  */
 import type { FastifyInstance } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
 import { isLocale } from '#i18n/locales.ts';
 import { contentSecurityPolicy } from './assets.ts';
 import { checkRoutes } from './routes/check-routes.tsx';
 import { kbRoutes } from './routes/kb-routes.tsx';
 import { offlineBundle } from './routes/offline-bundle.ts';
-import { pageKit } from './routes/page-kit.tsx';
+import { pageKit, renderPage } from './routes/page-kit.tsx';
 import { resultRoutes } from './routes/result-routes.tsx';
 import { staticRoutes } from './routes/static-routes.tsx';
 import type { WebOptions } from './web-options.ts';
@@ -37,7 +36,7 @@ export function createWeb(options: WebOptions): Web {
     errorPage(status, url) {
       const first = url.split(/[/?]/)[1] ?? '';
       const ctx = kit.context(isLocale(first) ? first : 'en', '/');
-      return { html: `<!doctype html>${renderToString(kit.errorPage(ctx, status))}`, csp };
+      return { html: renderPage(kit.errorPage(ctx, status)), csp };
     },
   };
 }

@@ -3,7 +3,7 @@
  * the URL; then the summary of the answers with links to change each.
  */
 import type { FastifyInstance } from 'fastify';
-import { translator } from '#adapters/content/load-messages.ts';
+import { pageTranslator } from '#adapters/content/load-messages.ts';
 import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
@@ -123,7 +123,7 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     const locale = localeOf(request, reply);
     if (!locale) return;
     const state = readState(request.query);
-    const t = translator(locale);
+    const t = pageTranslator(locale);
     const rows: SummaryRow[] = askedOrder(state, options.today(), book).map((fact) => ({
       fact,
       question: t.t(`question.${fact}.title`),

@@ -7,15 +7,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Temporal } from 'temporal-polyfill';
-import { catalogStatus, translator } from '#adapters/content/load-messages.ts';
+import { catalogStatus, pageTranslator } from '#adapters/content/load-messages.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import { chooseLanguage, defaultLanguage } from '#domain/languages.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
+import { isolateHtml } from '#i18n/isolate.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Assets } from '../assets.ts';
 import type { Query } from '../state.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { Page } from '../views/layout.tsx';
+
+/** A page as HTML: numbers and dates marked by the translator become `<bdi>` around the value alone. */
+export const renderPage = (page: VNode): string => `<!doctype html>${isolateHtml(renderToString(page))}`;
 
 export type LangParams = { Params: { lang: string }; Querystring: Query };
 
@@ -38,7 +42,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     .reduce((a, b) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b));
 
   const context = (locale: Locale, path: string, query?: string): PageContext => ({
-    t: translator(locale),
+    t: pageTranslator(locale),
     locale,
     path,
     status: catalogStatus(locale),
@@ -54,7 +58,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', csp)
       .header('cache-control', 'no-store')
-      .send(`<!doctype html>${renderToString(page)}`);
+      .send(renderPage(page));
 
   const notFound = (ctx: PageContext) => (
     <Page ctx={ctx} title={ctx.t.t('ui.notFound.title')}>

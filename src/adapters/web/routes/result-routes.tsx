@@ -1,7 +1,6 @@
 /** The result of the check: the page, its PDF (printed by Chromium) and the calendar file. */
 import type { FastifyInstance } from 'fastify';
-import { renderToString } from 'preact-render-to-string';
-import { translator } from '#adapters/content/load-messages.ts';
+import { pageTranslator } from '#adapters/content/load-messages.ts';
 import { type Assessment, assess } from '#domain/assess.ts';
 import { isBefore, type PlainDate } from '#domain/dates/plain-date.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
@@ -14,7 +13,7 @@ import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
 import { timelineModel } from '../views/timeline.tsx';
 import type { WebOptions } from '../web-options.ts';
-import type { LangParams, PageKit } from './page-kit.tsx';
+import { type LangParams, type PageKit, renderPage } from './page-kit.tsx';
 
 export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
   const { book, contacts } = options;
@@ -22,7 +21,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
   const now = () => ({ date: options.today(), time: options.nowTime() });
 
   const resultPage = (locale: Locale, state: CheckState) => {
-    const t = translator(locale);
+    const t = pageTranslator(locale);
     const asOf = options.today();
     const a = assess(state.facts, asOf, book);
     const text = describeAssessment(t, a, whatWouldChange(state.facts, asOf, book, a), [...state.dontKnow]);
@@ -57,7 +56,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
   app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    const t = translator(locale);
+    const t = pageTranslator(locale);
     if (!options.pdf.available()) {
       return send(
         reply,
@@ -68,7 +67,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
         503,
       );
     }
-    const html = `<!doctype html>${renderToString(resultPage(locale, readState(request.query)))}`;
+    const html = renderPage(resultPage(locale, readState(request.query)));
     // Cancelled when the person goes away: the response closes before it was written.
     const gone = new AbortController();
     reply.raw.on('close', () => {
@@ -102,7 +101,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
   app.get<LangParams>('/:lang/result.ics', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    const t = translator(locale);
+    const t = pageTranslator(locale);
     const asOf = options.today();
     const a = assess(readState(request.query).facts, asOf, book);
     const description = t.t('ui.ics.description');

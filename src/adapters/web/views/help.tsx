@@ -45,7 +45,7 @@ export function HelpDirectory({
       <section class="card">
         <H>{t.t('ui.help.duo.title')}</H>
         <p>
-          <a href={tel(duo.phone)} dir="ltr">
+          <a href={tel(duo.phone)}>
             {t.t('ui.help.duo.phone', { phone: duo.phone, phoneAbroad: duo.phoneAbroad })}
           </a>
         </p>
@@ -95,9 +95,12 @@ export function HelpDirectory({
                 <strong>{l.name}</strong>
                 {l.address && <span dir="auto">{` · ${l.address}`}</span>}
                 {l.phone && (
-                  <a href={tel(l.phone)} dir="ltr">
-                    {` · ${l.phone}`}
-                  </a>
+                  <>
+                    {' · '}
+                    <a href={tel(l.phone)}>
+                      <bdi dir="ltr">{l.phone}</bdi>
+                    </a>
+                  </>
                 )}
                 <OpenNow t={t} hours={l.hours} now={now} />
               </li>
