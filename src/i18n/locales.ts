@@ -17,6 +17,7 @@ export const LOCALES = [
   'fr',
   'pt',
   'ps',
+  'ru',
 ] as const;
 export type Locale = (typeof LOCALES)[number];
 

@@ -65,6 +65,7 @@ test('results come in the language of the question by its script, or the one ask
   assert.equal(lang('¿Cuánto cuesta el examen?'), 'es');
   assert.equal(lang('Combien coûte l’examen ?'), 'fr');
   assert.equal(lang('Quanto custa o exame?'), 'pt');
+  assert.equal(lang('Сколько стоит экзамен?'), 'ru');
   // A language without answers (German) gets English.
   assert.equal(lang('Wie viel kostet die Prüfung?'), 'en');
 });

@@ -41,6 +41,7 @@ export const KB_LANGS = [
   'fr',
   'pt',
   'ps',
+  'ru',
 ] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
