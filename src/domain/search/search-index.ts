@@ -99,7 +99,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   questionWeight: 1,
   questionConceptWeight: 0.7,
   signatureWeight: 0.5,
-  cueWeight: 0.5,
+  cueWeight: 1,
   coverageWeight: 0.5,
   confidenceThreshold: 0.8,
 };
