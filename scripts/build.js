@@ -96,6 +96,9 @@ export async function build({ root = ROOT, out = join(root, 'dist'), log = conso
       outdir: stage,
       // Marks the bundle as a build (src/app/dist.ts): it reads dist/ and never makes assets itself.
       define: { WEGWIJS_BUILT: 'true' },
+      // Smaller to read at start; names are kept, so stack traces stay readable.
+      minifyWhitespace: true,
+      minifySyntax: true,
     });
     const maker = join(stage, '.make-dist.mjs');
     await esbuild.build({ ...common, entryPoints: ['src/app/build/make-dist.ts'], outfile: maker });

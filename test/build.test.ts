@@ -140,3 +140,11 @@ test('static files are served precompressed, as the build wrote them, with ETags
   assert.equal(index.headers.get('content-encoding'), 'gzip');
   assert.equal((await index.json()).format, 'wegwijs-search/1');
 });
+
+test('search answers from the built index (read once the server listens)', async () => {
+  const res = await fetch(`${base}/api/v1/search?q=boete&lang=nl`);
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { results: { topic: string }[] };
+  assert.ok(body.results.length > 0);
+  assert.ok(body.results.some((r) => r.topic === 'fine'));
+});

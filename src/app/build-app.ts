@@ -25,11 +25,12 @@ import { loadContacts } from '#adapters/content/load-contacts.ts';
 import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
-import { cachedSearchIndex, readSearchIndexFile } from '#adapters/content/search-index-file.ts';
+import { cachedSearchIndex, lazySearchIndexFile } from '#adapters/content/search-index-file.ts';
 import { type Assets, readBuiltAssets } from '#adapters/web/assets.ts';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
 import type { RuleBook } from '#domain/rulebook.ts';
+import type { SearchIndex } from '#domain/search/search-index.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
 import { type Config, defaultConfig, type Limits } from './config.ts';
 import { DIST_DIR } from './dist.ts';
@@ -263,9 +264,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
   app.addHook('onClose', () => pdf.close());
   const kb = loadKb();
-  const search = distDir
-    ? readSearchIndexFile(join(distDir, 'search', 'index.json'))
-    : cachedSearchIndex(kb, loadLexicon(), join(config.dataDir, 'cache'));
+  let search: SearchIndex;
+  if (distDir) {
+    // Read once the server listens: a restart is ready sooner; an early search waits for it.
+    const built = lazySearchIndexFile(join(distDir, 'search', 'index.json'));
+    search = built.index;
+    app.addHook('onListen', async () => void setImmediate(built.warm));
+  } else search = cachedSearchIndex(kb, loadLexicon(), join(config.dataDir, 'cache'));
   let assets: Assets;
   if (distDir) assets = readBuiltAssets(distDir);
   else if (typeof WEGWIJS_BUILT === 'undefined') {

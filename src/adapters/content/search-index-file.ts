@@ -18,6 +18,26 @@ export function readSearchIndexFile(file: string): SearchIndex {
   return SearchIndex.fromJSON(JSON.parse(readFileSync(file, 'utf8')) as SearchIndexData, STEMMERS);
 }
 
+/**
+ * The index of a build, read on first use or when warm() is called (the server calls it once it
+ * listens): a restarted server answers its health check and its pages before the index is read.
+ */
+export function lazySearchIndexFile(file: string): { index: SearchIndex; warm(): void } {
+  let loaded: SearchIndex | undefined;
+  const load = () => {
+    loaded ??= readSearchIndexFile(file);
+    return loaded;
+  };
+  const index = new Proxy({} as SearchIndex, {
+    get(_target, property) {
+      const real = load();
+      const value = Reflect.get(real, property, real);
+      return typeof value === 'function' ? value.bind(real) : value;
+    },
+  });
+  return { index, warm: () => void load() };
+}
+
 /** Writes the index atomically (a reader never sees half a file). */
 export function writeSearchIndexFile(file: string, index: SearchIndex): void {
   mkdirSync(dirname(file), { recursive: true });
