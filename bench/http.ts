@@ -9,7 +9,7 @@
  *   BENCH_SECONDS=60 npm run bench:http       the full run (60 s of load on the app)
  *   BENCH_CONNECTIONS=200 (default), BENCH_ROUNDS=3 (default)
  *
- * The servers run in their own processes (the app with its rate limits off: RATE_LIMIT_*=0), the
+ * The app runs as built (`npm start`, dist/; BENCH_SERVER=src runs the sources with tsx). The servers run in their own processes (the app with its rate limits off: RATE_LIMIT_*=0), the
  * load generator in this one, all on the same cores: the figures are relative, not absolute.
  * Exit code 1 when a ratio is below its target or a request failed.
  */
@@ -24,6 +24,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The built server as in production (`npm start`: builds dist/ first when stale); BENCH_SERVER=src for the sources. */
+const SERVER =
+  process.env.BENCH_SERVER === 'src' ? ['--import', 'tsx', 'src/app/server.ts'] : ['bin/start.js'];
 
 const RESULT_QUERY =
   'nationality=SY&permitPurpose=asylum&familyOfEeaCitizen=false&birthDate=1990-01-01&permitDate=2023-03-01' +
@@ -117,7 +120,7 @@ fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 const [helloPort, appPort] = [await freePort(), await freePort()];
 const hello = await start(['-e', HELLO], {}, helloPort);
 const app = await start(
-  ['--import', 'tsx', 'src/app/server.ts'],
+  SERVER,
   { RATE_LIMIT_ASSESS: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_PDF: '0' },
   appPort,
 );

@@ -8,10 +8,10 @@
  * away) and after `timeoutMs`. The browser profile lives in a unique directory under the OS temp
  * directory, removed on close; directories left by a killed server are removed on the next start.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { setPriority, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -167,6 +167,7 @@ export class PdfRenderer {
         javaScriptEnabled: false,
         offline: true,
       });
+      lowerPriority(process.pid, path);
       // A crashed browser is started again on the next print.
       context.on('close', () => {
         if (this.profile === profile) {
@@ -188,7 +189,8 @@ export class PdfRenderer {
     const profile = this.profile;
     this.context = undefined;
     this.profile = undefined;
-    if (context) await (await context.catch(() => undefined))?.close();
+    // The browser may be gone already (killed with the server's process group): nothing to close.
+    if (context) await (await context.catch(() => undefined))?.close().catch(() => {});
     if (profile) await removeDir(profile);
   }
 }
@@ -206,6 +208,41 @@ export function removeStaleProfiles(dir: string) {
     const pid = Number(name.slice(PROFILE_PREFIX.length).split('-')[0]);
     if (pid === process.pid || isRunning(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Printing must not starve the server: Chromium's processes (the browser, its zygotes; renderers
+ * fork from those and inherit it) run at a lower CPU priority than the app. Linux only; elsewhere,
+ * or without permission, nothing changes.
+ */
+function lowerPriority(parent: number, executable: string) {
+  const name = basename(executable).slice(0, 15);
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return;
+  }
+  const children = new Map<number, number[]>();
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
+    } catch {}
+  }
+  const renice = (pid: number) => {
+    try {
+      setPriority(pid, 10);
+    } catch {}
+    for (const child of children.get(pid) ?? []) renice(child);
+  };
+  // Only the browser among the app's children (not, say, a compiler service), and all of its own.
+  for (const child of children.get(parent) ?? []) {
+    try {
+      if (readFileSync(`/proc/${child}/comm`, 'utf8').trim() === name) renice(child);
+    } catch {}
   }
 }
 
