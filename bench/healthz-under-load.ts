@@ -72,11 +72,9 @@ async function phase(name: string, work: () => Promise<string[]>) {
   await probe;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  const counts = Object.entries(
-    outcomes.reduce<Record<string, number>>((m, o) => ({ ...m, [o]: (m[o] ?? 0) + 1 }), {}),
-  )
-    .map(([k, v]) => `${v}× ${k}`)
-    .join(', ');
+  const tally = new Map<string, number>();
+  for (const o of outcomes) tally.set(o, (tally.get(o) ?? 0) + 1);
+  const counts = [...tally].map(([k, v]) => `${v}× ${k}`).join(', ');
   const p99 = at(0.99);
   console.log(
     `${name}: ${seconds.toFixed(1)} s (${counts}); /healthz ${times.length} probes: ` +
