@@ -18,6 +18,7 @@ export const LOCALES = [
   'pt',
   'ps',
   'ru',
+  'ckb',
 ] as const;
 export type Locale = (typeof LOCALES)[number];
 

@@ -74,7 +74,7 @@ export function createTranslator(
   // Where ICU has no words for the locale (Sorani: "+7 m", lists joined with English "and"),
   // our own words, so a page never mixes in English or raw unit letters.
   const own = OWN_WORDS[locale];
-  const relativeMissing = relativeFormat.format(1, 'month').startsWith('+');
+  const relativeMissing = relativeCount.format(7, 'month').startsWith('+');
   const listMissing = listFormat.resolvedOptions().locale.split('-')[0] !== locale;
   const relativeText = (n: number, unit: 'year' | 'month' | 'week' | 'day'): string =>
     relativeMissing && own

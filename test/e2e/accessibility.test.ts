@@ -145,6 +145,7 @@ for (const lang of LANGS) {
 const MORE: readonly { lang: string; dir: 'ltr' | 'rtl' }[] = [
   { lang: 'zh', dir: 'ltr' },
   { lang: 'ps', dir: 'rtl' },
+  { lang: 'ckb', dir: 'rtl' },
 ];
 const MORE_PAGES = [
   '/',

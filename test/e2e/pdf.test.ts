@@ -173,6 +173,7 @@ const SCRIPTS: readonly { lang: string; script: keyof typeof LETTERS; font: RegE
   // English PDF has none, only the NotoSans CID fonts.
   { lang: 'zh', script: 'han', font: /CJK|Type 3/ },
   { lang: 'ps', script: 'arabic', font: /Arabic/ },
+  { lang: 'ckb', script: 'arabic', font: /Arabic/ },
 ];
 
 for (const { lang, script, font } of SCRIPTS) {

@@ -61,6 +61,9 @@ test('results come in the language of the question by its script, or the one ask
   // Pashto shares the Arabic script with Arabic and Farsi: its own letters and words tell it apart.
   assert.equal(lang('ازموینه څومره پیسې ده؟'), 'ps');
   assert.equal(lang('د DUO د تلیفون شمېره'), 'ps');
+  // Sorani Kurdish too: ڕ ڵ ۆ and its own words.
+  assert.equal(lang('تاقیکردنەوەکە چەندی تێدەچێت؟'), 'ckb');
+  assert.equal(lang('ژمارەی تەلەفۆنی DUO چییە'), 'ckb');
   assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
   assert.equal(lang('¿Cuánto cuesta el examen?'), 'es');
   assert.equal(lang('Combien coûte l’examen ?'), 'fr');
@@ -86,6 +89,8 @@ test('Pashto questions find their topic, and Arabic and Farsi ones stay in their
   assert.ok(top('جریمه څومره ده').some((r) => r.topic === 'fine'));
   assert.ok(top('زه ناروغ یم او ازموینه نشم ورکولی').some((r) => r.topic === 'ontheffing-medical'));
   assert.equal(top('جریمه DUO چقدر است؟')[0]!.lang, 'fa');
+  assert.ok(top('سکپڕم، دەتوانم کاتی زیادە وەربگرم').some((r) => r.topic === 'extension-pregnancy-birth'));
+  assert.ok(top('سزای دارایی چەندە ئەگەر لە کاتی خۆیدا تەواوی نەکەم').some((r) => r.topic === 'fine'));
   assert.equal(top('ما هي الغرامة إذا لم أنجح؟')[0]!.lang, 'ar');
 });
 

@@ -42,6 +42,7 @@ export const KB_LANGS = [
   'pt',
   'ps',
   'ru',
+  'ckb',
 ] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
