@@ -47,7 +47,7 @@ for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${base}/healthz`)).ok) break;
   } catch {}
-  if (i > 600) throw new Error('the app did not start');
+  if (i > 3000) throw new Error('the app did not start');
   await new Promise((r) => setTimeout(r, 200));
 }
 // Warm: the browser for PDFs is started on the first one; the offline indexes are made once.

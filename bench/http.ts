@@ -95,7 +95,7 @@ async function start(script: string[], env: Record<string, string>, port: number
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 600_000; // a stale dist/ is rebuilt first (minutes on a busy machine)
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);

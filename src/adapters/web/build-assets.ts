@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync, transformSync } from 'esbuild';
 import type { Locale } from '#i18n/locales.ts';
 import { type Assets, type StaticFile, sha256 } from './assets.ts';
+import { purgeCss, usedClasses } from './purge-css.ts';
 
 const resolvePackage = createRequire(import.meta.url).resolve;
 const NLDS = [
@@ -55,7 +56,16 @@ export function buildAssets(
   webDir: string = fileURLToPath(new URL('.', import.meta.url)),
 ): BuiltAssets {
   const source = (path: string) => readFileSync(join(webDir, path), 'utf8');
-  const sources = [...NLDS.map((p) => readFileSync(resolvePackage(p), 'utf8')), source('assets/site.css')];
+  // Only the component rules our pages can use (purge-css.ts): the CSS is inlined in every page.
+  const used = usedClasses(webDir, 'utrecht-');
+  const nlds = NLDS.map((p) =>
+    purgeCss(
+      transformSync(readFileSync(resolvePackage(p), 'utf8'), { loader: 'css', minify: true }).code,
+      'utrecht-',
+      used,
+    ),
+  );
+  const sources = [...nlds, source('assets/site.css')];
   const css = transformSync(sources.join('\n'), { loader: 'css', minify: true }).code.trim();
   const appJs = transformSync(source('assets/app.js'), { loader: 'js', minify: true }).code;
   const version = `${inputs.rulesVersion}-${sha256(appJs).slice(0, 8)}`;
