@@ -16,11 +16,12 @@ export interface LangModel {
 export type LangModels = Record<string, LangModel>;
 
 const PERSIAN_LETTERS = /[پچژگ]/;
-// Letters only Pashto writes (ټ ډ ړ ښ ږ ځ څ ڼ ګ), and only Kurdish (Sorani) writes (ڕ ڵ ۆ ڤ): they
-// outweigh the Persian letters Pashto and Sorani share with Persian. (ې ۍ ێ ە are folded by
-// normaliseText before detection, so they cannot be used.)
-const PASHTO_LETTERS = /[ټډړښږځڅڼګ]/;
-const SORANI_LETTERS = /[ڕڵۆڤ]/;
+// Letters only Pashto writes (ټ ډ ړ ښ ږ ځ څ ڼ ګ ۍ ې), and only Kurdish (Sorani) writes (ڕ ڵ ۆ ڤ ێ ە):
+// they outweigh the Persian letters Pashto and Sorani share with Persian. normaliseText folds them
+// to Persian ones (people type them so on a Persian keyboard), so they are looked for in the
+// question as typed.
+const PASHTO_LETTERS = /[ټډړښږځڅڼګۍې]/;
+const SORANI_LETTERS = /[ڕڵۆڤێە]/;
 const TURKISH_LETTERS = /[şğı]/;
 
 export interface Detection {
@@ -66,6 +67,8 @@ export function detectLanguage(
   models: LangModels,
   votes: readonly string[] = [],
   foreignWords: ReadonlySet<string> = new Set(),
+  /** The question before normalisation, which folds Pashto and Sorani letters to Persian ones. */
+  rawText = '',
 ): Detection {
   const words = tokens.filter((t) => t.script !== 'other');
   if (words.length === 0) return { lang: undefined, script: 'other' };
@@ -111,8 +114,16 @@ export function detectLanguage(
     foreign += votes.filter((v) => !models[v.split('-')[0]!]).length;
     for (const v of votes) if (v === lang) score += 3;
     if (lang === 'fa' && scriptWords.some((t) => PERSIAN_LETTERS.test(t.text))) score += 6;
-    if (lang === 'ps' && scriptWords.some((t) => PASHTO_LETTERS.test(t.text))) score += 10;
-    if (lang === 'ckb' && scriptWords.some((t) => SORANI_LETTERS.test(t.text))) score += 10;
+    if (
+      lang === 'ps' &&
+      (PASHTO_LETTERS.test(rawText) || scriptWords.some((t) => PASHTO_LETTERS.test(t.text)))
+    )
+      score += 10;
+    if (
+      lang === 'ckb' &&
+      (SORANI_LETTERS.test(rawText) || scriptWords.some((t) => SORANI_LETTERS.test(t.text)))
+    )
+      score += 10;
     if (lang === 'tr' && scriptWords.some((t) => TURKISH_LETTERS.test(t.text))) score += 6;
     if (score > bestScore) {
       best = lang;

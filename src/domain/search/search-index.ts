@@ -427,6 +427,7 @@ export class SearchIndex {
       this.data.langModels,
       matches.map((m) => m.lang),
       this.stopwords,
+      query,
     );
     const wanted = options.lang ?? detection.lang;
     const answerLang = wanted && this.languages.includes(wanted) ? wanted : FALLBACK_LANG;
