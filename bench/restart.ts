@@ -125,7 +125,7 @@ try {
     if (used !== undefined) cpu.push(used);
     console.log(
       `kill ${i + 1}: ready again after ${Math.round(readyAt - killedAt)} ms` +
-        (used === undefined ? '' : ` (the new process used ${used} ms of CPU to get there)`),
+        (used === undefined ? '' : ` (the new process used ${used} ms of CPU by then)`),
     );
   }
 } finally {
@@ -143,6 +143,6 @@ console.log(
 if (cpu.length)
   console.log(
     `CPU time of the new process until ready: median ${[...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)]} ms ` +
-      '(what the restart costs on an idle core)',
+      '(its start plus the load it served before the health check got through)',
   );
 process.exitCode = median <= TARGET_MS ? 0 : 1;
