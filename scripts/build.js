@@ -82,7 +82,8 @@ export async function build({ root = ROOT, out = join(root, 'dist'), log = conso
       target: 'node20',
       // The packages are bundled too: one file loads in half the time of a few hundred modules.
       // Not playwright-core (loaded on the first PDF, with its own files) nor esbuild (build only).
-      external: ['playwright-core', 'esbuild'],
+      // Native addons (the desk's SQLite and argon2) and pg's optional native part stay packages.
+      external: ['playwright-core', 'esbuild', 'better-sqlite3', 'argon2', 'pg-native'],
       logLevel: 'warning',
       legalComments: 'none',
       // CommonJS packages inside an ES module bundle still call require() for Node's own modules.

@@ -75,7 +75,10 @@ for (const locale of LOCALES) {
       }
     }
     assert.deepEqual(problems, []);
-    const missing = Object.keys(en).filter((k) => catalog[k] === undefined);
+    // The case desk is a staff tool in Dutch and English (issue 9): its `desk.*` texts need not be
+    // in the other catalogs (the translator falls back to English).
+    const staffOnly = (k: string) => k.startsWith('desk.') && locale !== 'nl';
+    const missing = Object.keys(en).filter((k) => catalog[k] === undefined && !staffOnly(k));
     assert.deepEqual(missing, [], `${locale} lacks ${missing.length} interface strings`);
     assert.ok(
       ['authored', 'machine-assisted', 'reviewed'].includes(catalog['_meta.status'] ?? ''),

@@ -26,9 +26,11 @@ import { loadKb, loadTopicIds } from '#adapters/content/load-kb.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
 import { cachedSearchIndex, lazySearchIndexFile } from '#adapters/content/search-index-file.ts';
-import { type Assets, readBuiltAssets } from '#adapters/web/assets.ts';
+import { deskPlugin } from '#adapters/desk/desk-plugin.ts';
+import { type Assets, contentSecurityPolicy, readBuiltAssets } from '#adapters/web/assets.ts';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
+import type { DeskStore } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import type { SearchIndex } from '#domain/search/search-index.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
@@ -36,6 +38,8 @@ import { type Config, defaultConfig, type Limits } from './config.ts';
 import { DIST_DIR } from './dist.ts';
 
 declare const WEGWIJS_BUILT: boolean | undefined;
+
+import { deskParts, lazyStore, openDeskStore } from './desk.ts';
 
 export interface AppOptions {
   book?: RuleBook;
@@ -51,6 +55,8 @@ export interface AppOptions {
   requestLimits?: Partial<RequestLimits>;
   /** A build to serve (search index and web assets); default: this bundle's dist/, or none from the sources. */
   distDir?: string;
+  /** The case desk's storage; default: from the configuration, opened on first use. */
+  deskStore?: DeskStore;
 }
 
 /** What one request may weigh; beyond it the answer is a 4xx naming what was too large. */
@@ -278,6 +284,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     assets = (await import('./dev-assets.ts')).devAssets(book, kb, loadLexicon());
   } else throw new Error('this build has no dist/ folder');
   await app.register(searchRoutes, { index: search });
+  const deskStore = options.deskStore ?? lazyStore(() => openDeskStore(config, today));
+  app.addHook('onClose', () => deskStore.close());
+  await app.register(deskPlugin, {
+    store: deskStore,
+    today,
+    ...deskParts({ store: deskStore, book, today, config }),
+    assets: () => ({ css: assets.css, csp: contentSecurityPolicy(assets) }),
+  });
   const web = createWeb({
     book,
     contacts: loadContacts(),

@@ -21,6 +21,8 @@ import { DIST_DIR } from './dist.ts';
 if (DIST_DIR) useContentSnapshot(join(DIST_DIR, 'content.json'));
 const searchIndex = DIST_DIR ? () => readSearchIndexFile(join(DIST_DIR!, 'search', 'index.json')) : undefined;
 
+import { registerDeskCommands } from './desk-cli.ts';
+
 const io = {
   out: (s: string) => process.stdout.write(`${s}\n`),
   err: (s: string) => process.stderr.write(`${s}\n`),
@@ -114,6 +116,7 @@ program
   });
 
 registerAskCommand(program, io, searchIndex);
+registerDeskCommands(program, io);
 
 try {
   await program.parseAsync();

@@ -21,7 +21,7 @@ test('nothing set: the defaults, with the data directory under the project', () 
   assert.deepEqual(config, defaultConfig(root));
   assert.equal(config.port, 3000);
   assert.equal(config.host, '127.0.0.1');
-  assert.equal(config.dataDir, '/srv/wegwijs/var');
+  assert.equal(config.dataDir, '/srv/wegwijs/data');
   assert.equal(config.logLevel, 'info');
   assert.equal(config.hsts, false);
   assert.equal(config.trustProxy, false);
@@ -153,4 +153,19 @@ test('HSTS is sent only when configured, and TRUST_PROXY decides the client addr
     await plain.close();
     await behindTls.close();
   }
+});
+
+test('the case desk: DATABASE_URL must be PostgreSQL; WEGWIJS_DATA_DIR names the data directory', () => {
+  assert.match(problemsOf({ DATABASE_URL: 'mysql://x' })[0]!, /^DATABASE_URL: must be a postgres/);
+  assert.equal(
+    loadConfig({ DATABASE_URL: 'postgres://u@h/db' }, '/srv/wegwijs').databaseUrl,
+    'postgres://u@h/db',
+  );
+  assert.equal(loadConfig({ WEGWIJS_DATA_DIR: '/srv/desk' }, '/srv/wegwijs').dataDir, '/srv/desk');
+  assert.equal(
+    loadConfig({ HSTS: 'on' }, '/srv/wegwijs').secureCookie,
+    true,
+    'behind TLS the cookie is Secure',
+  );
+  assert.match(problemsOf({ DESK_RETENTION_DAYS: '-1' })[0]!, /^DESK_RETENTION_DAYS/);
 });

@@ -37,6 +37,12 @@ export interface Config {
   /** The Chromium that prints PDFs; undefined: the usual Debian/Ubuntu paths are tried. */
   chromiumPath: string | undefined;
   limits: Limits;
+  /** The case desk's PostgreSQL (DATABASE_URL); undefined: SQLite in the data directory. */
+  databaseUrl: string | undefined;
+  /** Send the desk's session cookie only over HTTPS (on when HSTS is on, or DESK_SECURE_COOKIE=on). */
+  secureCookie: boolean;
+  /** Erase desk people whose record has not changed for this many days; 0 keeps them (the default). */
+  retentionDays: number;
 }
 
 /** The project root: the folder with package.json, whether this runs from src/app or from dist/. */
@@ -66,12 +72,15 @@ export function defaultConfig(root: string = PROJECT_ROOT): Config {
   return {
     port: 3000,
     host: '127.0.0.1',
-    dataDir: join(root, 'var'),
+    dataDir: join(root, 'data'),
     logLevel: 'info',
     hsts: false,
     trustProxy: false,
     chromiumPath: undefined,
     limits: { ...DEFAULT_LIMITS },
+    databaseUrl: undefined,
+    secureCookie: false,
+    retentionDays: 0,
   };
 }
 
@@ -119,7 +128,8 @@ export function loadConfig(env: Env = process.env, root: string = PROJECT_ROOT):
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
     problems.push(`HOST: must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0 (got "${host}")`);
 
-  const rawDataDir = read('DATA_DIR');
+  // WEGWIJS_DATA_DIR is the name in spec/desk-api.md; DATA_DIR is kept as an alias.
+  const rawDataDir = read('WEGWIJS_DATA_DIR') ?? read('DATA_DIR');
   const dataDir = rawDataDir === undefined ? base.dataDir : resolve(root, rawDataDir);
   if (dataDir.split(sep).includes('node_modules'))
     problems.push(`DATA_DIR: must not be inside node_modules (got "${rawDataDir}")`);
@@ -150,8 +160,26 @@ export function loadConfig(env: Env = process.env, root: string = PROJECT_ROOT):
     assessPerMinute: int('RATE_LIMIT_ASSESS', d.assessPerMinute, 0, 100_000),
   };
 
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL: must be a postgres:// or postgresql:// URL (leave it unset for SQLite)');
+  const secureCookie = flag('DESK_SECURE_COOKIE', hsts);
+  const retentionDays = int('DESK_RETENTION_DAYS', base.retentionDays, 0, 36500);
+
   if (problems.length) throw new ConfigError(problems);
-  return { port, host, dataDir, logLevel, hsts, trustProxy, chromiumPath, limits };
+  return {
+    port,
+    host,
+    dataDir,
+    logLevel,
+    hsts,
+    trustProxy,
+    chromiumPath,
+    limits,
+    databaseUrl,
+    secureCookie,
+    retentionDays,
+  };
 }
 
 function isInside(path: string, dir: string): boolean {

@@ -1,0 +1,223 @@
+/**
+ * The person form: display name, language, consent and every fact the engine uses, generated from
+ * the questionnaire's list (one field per fact, labelled with the public check's question). Staff
+ * forms, so dates are native date fields. Empty means "not known yet".
+ */
+import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
+import { QUESTIONS, type Question } from '#domain/questionnaire/questions.ts';
+import { optionKey } from '#i18n/labels.ts';
+import type { Translator } from '#i18n/translate.ts';
+import { fieldId } from './desk-layout.tsx';
+
+/** What the form shows: strings as typed (kept after an error), lists for multi-choice facts. */
+export type FormValues = Record<string, string | string[]>;
+
+export const NONE = '__none';
+
+/** Form fields to the JSON the desk service takes (`{displayName, language, facts, consent}`). */
+export function formToBody(form: Record<string, string | string[]>): Record<string, unknown> {
+  const one = (k: string) => {
+    const v = form[k];
+    return (Array.isArray(v) ? v.at(-1) : v)?.trim() ?? '';
+  };
+  const facts: Record<string, unknown> = {};
+  for (const q of QUESTIONS) {
+    const key = `f.${q.fact}`;
+    if (q.type === 'multi-choice') {
+      const raw = form[key];
+      const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(Boolean);
+      if (list.includes(NONE)) facts[q.fact] = [];
+      else if (list.length) facts[q.fact] = list;
+      continue;
+    }
+    const v = one(key);
+    if (v === '') continue;
+    if (q.type === 'yes-no') facts[q.fact] = v === 'yes' ? true : v === 'no' ? false : v;
+    else if (q.type === 'number') facts[q.fact] = /^\d+([.,]\d+)?$/.test(v) ? Number(v.replace(',', '.')) : v;
+    else facts[q.fact] = v;
+  }
+  return {
+    displayName: one('displayName'),
+    language: one('language'),
+    facts,
+    ...(form.consent !== undefined ? { consent: one('consent') === 'yes' } : {}),
+  };
+}
+
+/** A stored person back to form values. */
+export function factsToForm(person: { displayName: string; language: string; facts: object }): FormValues {
+  const values: FormValues = { displayName: person.displayName, language: person.language };
+  for (const [k, v] of Object.entries(JSON.parse(JSON.stringify(person.facts)) as Record<string, unknown>)) {
+    if (Array.isArray(v)) values[`f.${k}`] = v.length ? v.map(String) : [NONE];
+    else if (typeof v === 'boolean') values[`f.${k}`] = v ? 'yes' : 'no';
+    else values[`f.${k}`] = String(v);
+  }
+  return values;
+}
+
+export function FactFields(props: {
+  t: Translator;
+  values: FormValues;
+  errors: { field: string; message: string }[];
+  withConsent?: boolean;
+}) {
+  const { t, values, errors } = props;
+  const str = (k: string) => {
+    const v = values[k];
+    return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+  };
+  const errorOf = (field: string) =>
+    errors.find((e) => e.field === field || e.field === `facts.${field}`)?.message;
+  const described = (field: string) => (errorOf(field) ? `${fieldId(field)}-error` : undefined);
+  const ErrorText = ({ field }: { field: string }) => {
+    const m = errorOf(field);
+    return m ? (
+      <span id={`${fieldId(field)}-error`} class="error-message">
+        {m}
+      </span>
+    ) : null;
+  };
+  const countries = new Intl.DisplayNames([t.locale], { type: 'region' });
+  const field = (q: Question) => {
+    const name = `f.${q.fact}`;
+    const id = fieldId(q.fact);
+    const label = t.t(`question.${q.fact}.title`);
+    switch (q.type) {
+      case 'multi-choice': {
+        const picked = (values[name] as string[] | undefined) ?? [];
+        return (
+          <fieldset class="field" key={q.fact} aria-describedby={described(q.fact)}>
+            <legend>{label}</legend>
+            <ErrorText field={q.fact} />
+            {(q.options ?? []).map((o, i) => (
+              <label class="choice" key={o}>
+                <input
+                  id={i === 0 ? id : undefined}
+                  type="checkbox"
+                  name={name}
+                  value={o}
+                  checked={picked.includes(o)}
+                />{' '}
+                {t.t(optionKey(q.fact, o))}
+              </label>
+            ))}
+            <label class="choice">
+              <input type="checkbox" name={name} value={NONE} checked={picked.includes(NONE)} />{' '}
+              {t.t('answer.none')}
+            </label>
+          </fieldset>
+        );
+      }
+      case 'yes-no':
+      case 'choice':
+      case 'country': {
+        const options: [string, string][] =
+          q.type === 'yes-no'
+            ? [
+                ['yes', t.t('answer.yes')],
+                ['no', t.t('answer.no')],
+              ]
+            : q.type === 'choice'
+              ? (q.options ?? []).map((o) => [o, t.t(optionKey(q.fact, o))])
+              : [
+                  ['stateless', t.t('ui.question.stateless')],
+                  ...[...ISO_COUNTRIES]
+                    .map((c): [string, string] => [c, countries.of(c) ?? c])
+                    .sort((a, b) => a[1].localeCompare(b[1], t.locale)),
+                ];
+        return (
+          <p class="field" key={q.fact}>
+            <label for={id}>{label}</label>
+            <ErrorText field={q.fact} />
+            <select
+              id={id}
+              name={name}
+              class="utrecht-select utrecht-select--html-select"
+              aria-describedby={described(q.fact)}
+            >
+              <option value="">{t.t('desk.notKnown')}</option>
+              {options.map(([v, text]) => (
+                <option key={v} value={v} selected={str(name) === v}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </p>
+        );
+      }
+      case 'date':
+      case 'number': {
+        const common = {
+          id,
+          name,
+          value: str(name),
+          class: 'utrecht-textbox utrecht-textbox--html-input',
+          'aria-describedby': described(q.fact),
+          'aria-invalid': errorOf(q.fact) ? ('true' as const) : undefined,
+        };
+        return (
+          <p class="field" key={q.fact}>
+            <label for={id}>{label}</label>
+            <ErrorText field={q.fact} />
+            {q.type === 'date' ? (
+              <input type="date" min="1900-01-01" max="2100-12-31" {...common} />
+            ) : (
+              <input type="text" inputMode="decimal" {...common} />
+            )}
+          </p>
+        );
+      }
+    }
+  };
+  return (
+    <>
+      <p class="field">
+        <label for={fieldId('displayName')}>{t.t('desk.field.displayName')}</label>
+        <span class="hint">{t.t('desk.field.displayNameHint')}</span>
+        <ErrorText field="displayName" />
+        <input
+          id={fieldId('displayName')}
+          name="displayName"
+          type="text"
+          maxLength={80}
+          required
+          value={str('displayName')}
+          autocomplete="off"
+          class="utrecht-textbox utrecht-textbox--html-input"
+          aria-describedby={described('displayName')}
+        />
+      </p>
+      <p class="field">
+        <label for={fieldId('language')}>{t.t('desk.field.language')}</label>
+        <ErrorText field="language" />
+        <input
+          id={fieldId('language')}
+          name="language"
+          type="text"
+          maxLength={20}
+          required
+          value={str('language')}
+          placeholder="ar, ti, fa, tr, uk, so…"
+          class="utrecht-textbox utrecht-textbox--html-input short"
+          aria-describedby={described('language')}
+        />
+      </p>
+      {QUESTIONS.map(field)}
+      {props.withConsent && (
+        <p class="field checkbox">
+          <ErrorText field="consent" />
+          <label>
+            <input
+              id={fieldId('consent')}
+              type="checkbox"
+              name="consent"
+              value="yes"
+              checked={str('consent') === 'yes'}
+            />{' '}
+            {t.t('desk.field.consent')}
+          </label>
+        </p>
+      )}
+    </>
+  );
+}

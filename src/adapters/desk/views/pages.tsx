@@ -1,0 +1,354 @@
+/** The desk's pages: sign-in, the dashboard, one person (answer, history, change, erase), the calendar link. */
+import type { Assessment } from '#domain/assess.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
+import type { HistoryEntry } from '#domain/desk/model.ts';
+import type { PersonView } from '#domain/desk/service.ts';
+import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
+import { FactFields, type FormValues } from './fact-fields.tsx';
+
+export function LoginPage({ ctx, error, email }: { ctx: DeskContext; error?: string; email?: string }) {
+  const { t } = ctx;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.login.title')}>
+      <h1>{t.t('desk.login.title')}</h1>
+      {error && (
+        <div class="alert error" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      <form method="post" action={`/desk/${ctx.locale}/login`} class="desk-form">
+        <p class="field">
+          <label for="email">{t.t('desk.login.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email ?? ''}
+            class="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </p>
+        <p class="field">
+          <label for="password">{t.t('desk.login.password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            class="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </p>
+        <button type="submit" class="utrecht-button utrecht-button--primary-action button">
+          {t.t('desk.login.submit')}
+        </button>
+      </form>
+    </DeskPage>
+  );
+}
+
+export function DashboardPage(props: {
+  ctx: DeskContext;
+  people: PersonView[];
+  filter: { due?: string; act?: string; mine?: boolean };
+  today: PlainDate;
+}) {
+  const { ctx, people, filter, today } = props;
+  const { t } = ctx;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.dashboard.title')}>
+      <h1>{t.t('desk.dashboard.title')}</h1>
+      <p>{t.t('desk.dashboard.intro', { count: people.length })}</p>
+      <form method="get" action={`/desk/${ctx.locale}/`} class="desk-filters">
+        <p class="field">
+          <label for="due">{t.t('desk.filter.due')}</label>
+          <select id="due" name="due" class="utrecht-select utrecht-select--html-select">
+            {['', '30', '90', '180', '365'].map((d) => (
+              <option key={d} value={d} selected={(filter.due ?? '') === d}>
+                {d ? t.t('desk.filter.dueDays', { days: Number(d) }) : t.t('desk.filter.all')}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p class="field">
+          <label for="act">{t.t('desk.filter.act')}</label>
+          <select id="act" name="act" class="utrecht-select utrecht-select--html-select">
+            {['', 'wi2021', 'wi2013', 'wi2007'].map((a) => (
+              <option key={a} value={a} selected={(filter.act ?? '') === a}>
+                {a ? t.t(`regime.${a}`) : t.t('desk.filter.all')}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p class="field checkbox">
+          <label>
+            <input type="checkbox" name="mine" value="1" checked={!!filter.mine} /> {t.t('desk.filter.mine')}
+          </label>
+        </p>
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action button">
+          {t.t('desk.filter.apply')}
+        </button>
+      </form>
+      {people.length === 0 ? (
+        <p>{t.t('desk.dashboard.empty')}</p>
+      ) : (
+        <ol class="desk-people">
+          {people.map((v) => (
+            <li key={v.person.id} class={`card action-${v.nextAction?.kind ?? 'none'}`}>
+              <h2>
+                <a href={`/desk/${ctx.locale}/people/${v.person.id}`}>{v.person.displayName}</a>
+              </h2>
+              {v.changedSinceSeen.length > 0 && <p class="badge">{t.t('desk.changedSinceSeen')}</p>}
+              <p>
+                {v.nextAction ? (
+                  <>
+                    <strong>{t.t(`desk.action.${v.nextAction.kind}`)}</strong>
+                    {' – '}
+                    {t.t('desk.due', {
+                      date: t.date(v.nextAction.due),
+                      relative: t.relative(v.nextAction.due, today),
+                    })}
+                  </>
+                ) : (
+                  t.t(`obligation.${v.assessment.obligation}.title`)
+                )}
+              </p>
+              <p class="small">
+                {v.assessment.regime ? t.t(`regime.${v.assessment.regime}`) : ''}
+                {v.assessment.termEnd
+                  ? ` · ${t.t('ui.result.termEnd')}: ${t.date(v.assessment.termEnd)}`
+                  : ''}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </DeskPage>
+  );
+}
+
+function AnswerCard({ ctx, a, today }: { ctx: DeskContext; a: Assessment; today: PlainDate }) {
+  const { t } = ctx;
+  return (
+    <section class="card" aria-labelledby="answer-h">
+      <h2 id="answer-h">{t.t('desk.person.answer')}</h2>
+      <p>
+        <strong>{t.t(`obligation.${a.obligation}.title`)}</strong>
+      </p>
+      <dl>
+        {a.regime && (
+          <div>
+            <dt>{t.t('desk.filter.act')}</dt>
+            <dd>{t.t(`regime.${a.regime}`)}</dd>
+          </div>
+        )}
+        {a.termEnd && (
+          <div>
+            <dt>{t.t('ui.result.termEnd')}</dt>
+            <dd>
+              {t.date(a.termEnd)} ({t.relative(a.termEnd, today)})
+            </dd>
+          </div>
+        )}
+        {a.applyFrom && (
+          <div>
+            <dt>{t.t('ui.result.applyFrom')}</dt>
+            <dd>{t.date(a.applyFrom)}</dd>
+          </div>
+        )}
+      </dl>
+      {a.options.length > 0 && (
+        <>
+          <h3>{t.t('result.options')}</h3>
+          <ul>
+            {a.options.map((o) => (
+              <li key={`${o.id}-${o.variant}`}>
+                {t.t(`option.${o.id}.title`)} – {t.t('ui.result.decidedBy')}:{' '}
+                {t.t(`decidedBy.${o.decidedBy}`)}
+                {o.canApplyNow ? ` · ${t.t('desk.person.canApplyNow')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {a.missing.length > 0 && (
+        <>
+          <h3>{t.t('desk.person.missing')}</h3>
+          <ul>
+            {a.missing.map((f) => (
+              <li key={f}>
+                <a href={`#${fieldId(f)}`}>{t.t(`question.${f}.title`)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function History({ ctx, history }: { ctx: DeskContext; history: HistoryEntry[] }) {
+  const { t } = ctx;
+  if (!history.length) return null;
+  return (
+    <section aria-labelledby="history-h">
+      <h2 id="history-h">{t.t('desk.person.history')}</h2>
+      <ol class="history">
+        {[...history].reverse().map((h) => (
+          <li key={`${h.at}-${h.userId}`}>
+            <p>
+              <strong>{h.userName}</strong>,{' '}
+              <time dateTime={h.at}>{h.at.slice(0, 16).replace('T', ' ')}</time> (UTC)
+            </p>
+            <ul>
+              {Object.entries(h.changes).map(([field, [before, after]]) => (
+                <li key={field}>
+                  {field.startsWith('facts.')
+                    ? t.t(`question.${field.slice(6)}.title`)
+                    : t.t(`desk.field.${field}`)}
+                  : {JSON.stringify(before)} → {JSON.stringify(after)}
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function PersonPage(props: {
+  ctx: DeskContext;
+  view: PersonView & { history: HistoryEntry[] };
+  today: PlainDate;
+  values: FormValues;
+  errors?: { field: string; message: string }[];
+  conflict?: boolean;
+}) {
+  const { ctx, view, today } = props;
+  const { t } = ctx;
+  const base = `/desk/${ctx.locale}/people/${view.person.id}`;
+  return (
+    <DeskPage ctx={ctx} title={view.person.displayName}>
+      <h1>{view.person.displayName}</h1>
+      {props.conflict && (
+        <div class="alert error" role="alert">
+          <p>{t.t('desk.person.conflict')}</p>
+        </div>
+      )}
+      <ErrorSummary t={t} errors={props.errors ?? []} />
+      {view.changedSinceSeen.length > 0 && <p class="badge">{t.t('desk.changedSinceSeen')}</p>}
+      {view.nextAction && (
+        <p class="lead">
+          <strong>{t.t(`desk.action.${view.nextAction.kind}`)}</strong> –{' '}
+          {t.t('desk.due', {
+            date: t.date(view.nextAction.due),
+            relative: t.relative(view.nextAction.due, today),
+          })}
+        </p>
+      )}
+      <AnswerCard ctx={ctx} a={view.assessment} today={today} />
+      <h2>{t.t('desk.person.change')}</h2>
+      <form method="post" action={base} class="desk-form">
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <input type="hidden" name="version" value={String(view.person.version)} />
+        <FactFields t={t} values={props.values} errors={props.errors ?? []} />
+        <button type="submit" class="utrecht-button utrecht-button--primary-action button">
+          {t.t('desk.person.save')}
+        </button>
+      </form>
+      <History ctx={ctx} history={view.history} />
+      <section aria-labelledby="data-h" class="card">
+        <h2 id="data-h">{t.t('desk.person.data')}</h2>
+        <p>
+          <a href={`/desk/api/v1/people/${view.person.id}/export`}>{t.t('desk.person.export')}</a>
+        </p>
+        <p>
+          <a href={`${base}/erase`}>{t.t('desk.person.erase')}</a>
+        </p>
+      </section>
+    </DeskPage>
+  );
+}
+
+export function NewPersonPage(props: {
+  ctx: DeskContext;
+  values: FormValues;
+  errors?: { field: string; message: string }[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.person.new')}>
+      <h1>{t.t('desk.person.new')}</h1>
+      <ErrorSummary t={t} errors={props.errors ?? []} />
+      <p>{t.t('desk.person.minimal')}</p>
+      <form method="post" action={`/desk/${ctx.locale}/people`} class="desk-form">
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <FactFields t={t} values={props.values} errors={props.errors ?? []} withConsent />
+        <button type="submit" class="utrecht-button utrecht-button--primary-action button">
+          {t.t('desk.person.add')}
+        </button>
+      </form>
+    </DeskPage>
+  );
+}
+
+export function ErasePage({ ctx, name, id }: { ctx: DeskContext; name: string; id: string }) {
+  const { t } = ctx;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.person.erase')}>
+      <h1>{t.t('desk.erase.title', { name })}</h1>
+      <p>{t.t('desk.erase.text')}</p>
+      <form method="post" action={`/desk/${ctx.locale}/people/${id}/erase`}>
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <button type="submit" class="utrecht-button utrecht-button--primary-action button danger">
+          {t.t('desk.erase.confirm')}
+        </button>{' '}
+        <a href={`/desk/${ctx.locale}/people/${id}`}>{t.t('desk.erase.cancel')}</a>
+      </form>
+    </DeskPage>
+  );
+}
+
+export function CalendarPage({ ctx, url }: { ctx: DeskContext; url?: string }) {
+  const { t } = ctx;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.calendar.title')}>
+      <h1>{t.t('desk.calendar.title')}</h1>
+      <p>{t.t('desk.calendar.text')}</p>
+      {url && (
+        <p class="card">
+          <label for="cal-url">{t.t('desk.calendar.yourLink')}</label>
+          <input
+            id="cal-url"
+            type="text"
+            readOnly
+            value={url}
+            class="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </p>
+      )}
+      <form method="post" action={`/desk/${ctx.locale}/calendar`} class="inline-form">
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <button
+          type="submit"
+          name="do"
+          value="new"
+          class="utrecht-button utrecht-button--secondary-action button"
+        >
+          {t.t('desk.calendar.new')}
+        </button>{' '}
+        <button
+          type="submit"
+          name="do"
+          value="revoke"
+          class="utrecht-button utrecht-button--secondary-action button"
+        >
+          {t.t('desk.calendar.revoke')}
+        </button>
+      </form>
+    </DeskPage>
+  );
+}

@@ -1,0 +1,293 @@
+// One contract for the desk's storage, run against real SQLite and real PostgreSQL: the same
+// behaviour from both, including the team scope, optimistic versions and erasure.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { date } from '#domain/dates/plain-date.ts';
+import type { AnswerSummary, User } from '#domain/desk/model.ts';
+import { scopeOf } from '#domain/desk/policy.ts';
+import { readStoredFacts } from '#domain/desk/service.ts';
+import type { DeskStore } from '#domain/desk/store.ts';
+import { startPostgres, type TestPostgres } from '../../../test/support/postgres.ts';
+import { openDatabase } from './database.ts';
+import { kyselyStore } from './kysely-store.ts';
+import { migrate } from './migrations.ts';
+
+const summary: AnswerSummary = {
+  regime: 'wi2021',
+  obligation: 'obliged',
+  termEnd: '2026-05-10',
+  applyFrom: null,
+  options: [],
+};
+const readFacts = (json: unknown) => readStoredFacts(json, date('2026-01-01'));
+
+async function open(target: { databaseUrl?: string; sqliteFile: string }): Promise<DeskStore> {
+  const database = openDatabase(target);
+  await migrate(database.db, database.dialect);
+  return kyselyStore(database, readFacts);
+}
+
+let pg: TestPostgres;
+let dir: string;
+before(() => {
+  pg = startPostgres();
+  dir = mkdtempSync(join(tmpdir(), 'wegwijs-sqlite-'));
+});
+after(() => {
+  pg?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const engines: [string, () => Promise<DeskStore>][] = [
+  ['SQLite', () => open({ sqliteFile: join(dir, `desk-${Math.random().toString(36).slice(2)}.db`) })],
+  ['PostgreSQL', () => open({ databaseUrl: pg.freshDatabase(), sqliteFile: '' })],
+];
+
+for (const [name, make] of engines) {
+  describe(`desk storage on ${name}`, () => {
+    let store: DeskStore;
+    let helperA: User;
+    let helperB: User;
+    let coordinator: User;
+    let otherOrg: User;
+    before(async () => {
+      store = await make();
+      helperA = await store.addUser({
+        email: 'A@example.org',
+        name: 'Anna',
+        role: 'helper',
+        org: 'vwn',
+        team: 'Utrecht',
+        passwordHash: 'x',
+      });
+      helperB = await store.addUser({
+        email: 'b@example.org',
+        name: 'Bram',
+        role: 'helper',
+        org: 'vwn',
+        team: 'Zwolle',
+        passwordHash: 'x',
+      });
+      coordinator = await store.addUser({
+        email: 'c@example.org',
+        name: 'Cor',
+        role: 'coordinator',
+        org: 'vwn',
+        team: 'Utrecht',
+        passwordHash: 'x',
+      });
+      otherOrg = await store.addUser({
+        email: 'd@example.org',
+        name: 'Dina',
+        role: 'coordinator',
+        org: 'gemeente',
+        team: 'Utrecht',
+        passwordHash: 'x',
+      });
+    });
+    after(() => store.close());
+
+    const newPerson = (u: User, displayName = 'Sara') =>
+      store.createPerson(
+        {
+          org: u.org,
+          teamId: u.teamId,
+          displayName,
+          language: 'ar',
+          facts: { nationality: 'SY', birthDate: date('1990-01-01') },
+          createdBy: u.id,
+          rulesVersion: 'r1',
+          summary,
+        },
+        '2026-01-01T10:00:00.000Z',
+      );
+
+    test('users: one team per name in an organisation; e-mail found in any case', async () => {
+      assert.equal(helperA.teamId, coordinator.teamId);
+      assert.notEqual(helperA.teamId, helperB.teamId);
+      assert.notEqual(
+        helperA.teamId,
+        otherOrg.teamId,
+        'the same team name in another organisation is another team',
+      );
+      const login = await store.loginOf('a@EXAMPLE.org');
+      assert.equal(login?.user.id, helperA.id);
+      assert.equal(await store.loginOf('nobody@example.org'), undefined);
+    });
+
+    test('people are read only within the scope: own team, the coordinator’s organisation, never another', async () => {
+      const p = await newPerson(helperA);
+      assert.equal((await store.person(scopeOf(helperA), p.id))?.displayName, 'Sara');
+      assert.deepEqual((await store.person(scopeOf(helperA), p.id))?.facts, {
+        nationality: 'SY',
+        birthDate: date('1990-01-01'),
+      });
+      assert.equal(await store.person(scopeOf(helperB), p.id), undefined);
+      assert.ok(await store.person(scopeOf(coordinator), p.id));
+      assert.equal(await store.person(scopeOf(otherOrg), p.id), undefined);
+      assert.ok(!(await store.listPeople(scopeOf(helperB))).some((x) => x.id === p.id));
+      assert.ok((await store.listPeople(scopeOf(coordinator))).some((x) => x.id === p.id));
+      assert.equal(await store.erasePerson(scopeOf(helperB), p.id), false, 'no erase across teams');
+    });
+
+    test('a change needs the current version; a stale one is refused; the history says who changed what', async () => {
+      const p = await newPerson(helperA);
+      const patch = { facts: { nationality: 'ER' }, rulesVersion: 'r1', summary };
+      const first = await store.updatePerson(
+        scopeOf(helperA),
+        p.id,
+        1,
+        patch,
+        helperA.id,
+        '2026-01-02T10:00:00.000Z',
+      );
+      assert.equal(first.kind, 'updated');
+      const stale = await store.updatePerson(
+        scopeOf(helperA),
+        p.id,
+        1,
+        patch,
+        helperA.id,
+        '2026-01-02T11:00:00.000Z',
+      );
+      assert.deepEqual(stale, { kind: 'stale', currentVersion: 2 });
+      const out = await store.updatePerson(
+        scopeOf(helperB),
+        p.id,
+        2,
+        patch,
+        helperB.id,
+        '2026-01-02T11:00:00.000Z',
+      );
+      assert.equal(out.kind, 'not-found');
+      const history = await store.history(scopeOf(helperA), p.id);
+      assert.equal(history.length, 1);
+      assert.equal(history[0]?.userName, 'Anna');
+      assert.deepEqual(history[0]?.changes['facts.nationality'], ['SY', 'ER']);
+      assert.deepEqual(history[0]?.changes['facts.birthDate'], ['1990-01-01', null]);
+    });
+
+    test('ten writers with the same version at once: exactly one wins', async () => {
+      const p = await newPerson(helperA);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.updatePerson(
+            scopeOf(helperA),
+            p.id,
+            1,
+            { displayName: `N${i}`, rulesVersion: 'r1', summary },
+            helperA.id,
+            '2026-01-03T10:00:00.000Z',
+          ),
+        ),
+      );
+      assert.equal(results.filter((r) => r.kind === 'updated').length, 1);
+      assert.equal((await store.person(scopeOf(helperA), p.id))?.version, 2);
+    });
+
+    test('erase removes the person and their history; the audit log keeps only that it happened', async () => {
+      const p = await newPerson(helperA, 'Erase me');
+      await store.updatePerson(
+        scopeOf(helperA),
+        p.id,
+        1,
+        { displayName: 'Erase me too', rulesVersion: 'r1', summary },
+        helperA.id,
+        '2026-01-04T10:00:00.000Z',
+      );
+      await store.audit({
+        at: '2026-01-04T10:00:00.000Z',
+        org: 'vwn',
+        userId: helperA.id,
+        action: 'person-erase',
+        personId: p.id,
+      });
+      assert.equal(await store.erasePerson(scopeOf(helperA), p.id), true);
+      assert.equal(await store.person(scopeOf(helperA), p.id), undefined);
+      assert.deepEqual(await store.history(scopeOf(coordinator), p.id), []);
+      const log = await store.auditLog('vwn', 10);
+      assert.ok(log.some((e) => e.action === 'person-erase' && e.personId === p.id));
+      assert.ok(!JSON.stringify(log).includes('Erase me'));
+    });
+
+    test('sessions expire, end on logout; calendar tokens can be revoked', async () => {
+      await store.createSession({
+        tokenHash: 'h1',
+        userId: helperA.id,
+        csrfToken: 'c1',
+        expiresAt: '2026-01-01T18:00:00.000Z',
+      });
+      assert.equal((await store.sessionOf('h1', '2026-01-01T17:59:59.000Z'))?.user.id, helperA.id);
+      assert.equal(await store.sessionOf('h1', '2026-01-01T18:00:00.000Z'), undefined);
+      await store.deleteSession('h1');
+      assert.equal(await store.sessionOf('h1', '2026-01-01T10:00:00.000Z'), undefined);
+      await store.setCalendarToken(helperA.id, 'cal');
+      assert.equal((await store.userByCalendarToken('cal'))?.id, helperA.id);
+      await store.setCalendarToken(helperA.id, null);
+      assert.equal(await store.userByCalendarToken('cal'), undefined);
+    });
+
+    test('every person is visited once in batches; retention erases the unchanged', async () => {
+      const seen = new Set<string>();
+      let batches = 0;
+      await store.eachPerson(2, (people) => {
+        batches++;
+        for (const p of people) seen.add(p.id);
+      });
+      const all = await store.listPeople({ org: 'vwn', teamIds: null });
+      assert.equal(seen.size, all.length);
+      assert.ok(batches >= Math.ceil(all.length / 2));
+      const old = await newPerson(helperA, 'Old');
+      const gone = await store.eraseUnchangedSince('2026-01-01T10:00:00.001Z');
+      assert.ok(gone.includes(old.id));
+      assert.equal(await store.person(scopeOf(helperA), old.id), undefined);
+    });
+
+    test('the database answers ping', async () => {
+      assert.equal(await store.ping(), true);
+    });
+  });
+}
+
+test('two stores on one PostgreSQL database see each other’s sessions and writes', async () => {
+  const url = pg.freshDatabase();
+  const one = await open({ databaseUrl: url, sqliteFile: '' });
+  const two = await open({ databaseUrl: url, sqliteFile: '' });
+  try {
+    const u = await one.addUser({
+      email: 'x@example.org',
+      name: 'X',
+      role: 'helper',
+      org: 'o',
+      team: 't',
+      passwordHash: 'x',
+    });
+    await one.createSession({
+      tokenHash: 'shared',
+      userId: u.id,
+      csrfToken: 'c',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+    });
+    assert.equal((await two.sessionOf('shared', '2026-01-01T00:00:00.000Z'))?.user.id, u.id);
+    const p = await two.createPerson(
+      {
+        org: 'o',
+        teamId: u.teamId,
+        displayName: 'P',
+        language: 'ti',
+        facts: {},
+        createdBy: u.id,
+        rulesVersion: 'r',
+        summary,
+      },
+      '2026-01-01T00:00:00.000Z',
+    );
+    assert.equal((await one.person(scopeOf(u), p.id))?.displayName, 'P');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});

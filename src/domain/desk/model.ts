@@ -1,0 +1,89 @@
+/**
+ * The case desk's model: who works there (users with a role in a team of an organisation), the
+ * people they support (a display name, a language and the facts the engine uses, nothing more),
+ * and the port through which the desk reads and writes them. Pure types: storage is an adapter.
+ */
+import type { Facts } from '../facts/facts.ts';
+
+export const ROLES = ['helper', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  org: string;
+  teamId: string;
+  teamName: string;
+}
+
+/** What a query may see: one organisation, and in it all teams or only these. */
+export interface Scope {
+  org: string;
+  /** null: every team of the organisation. */
+  teamIds: readonly string[] | null;
+}
+
+export interface PersonInput {
+  displayName: string;
+  language: string;
+  facts: Facts;
+}
+
+export interface Person extends PersonInput {
+  id: string;
+  org: string;
+  teamId: string;
+  version: number;
+  consentAt: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** The rules version and a short summary of the answer when it was last saved or looked at. */
+  rulesVersion: string;
+  summary: AnswerSummary;
+  /** The answer as a helper last saw it (null: never looked). */
+  seenSummary: AnswerSummary | null;
+}
+
+/** The part of an answer the desk compares across rule versions and visits. */
+export interface AnswerSummary {
+  regime: string | null;
+  obligation: string;
+  termEnd: string | null;
+  applyFrom: string | null;
+  options: string[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  userId: string;
+  userName: string;
+  /** Field → [before, after]; facts are compared one by one. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+export type AuditAction =
+  | 'login'
+  | 'login-failed'
+  | 'logout'
+  | 'person-read'
+  | 'person-list'
+  | 'person-create'
+  | 'person-update'
+  | 'person-erase'
+  | 'person-export'
+  | 'impact-read'
+  | 'calendar-read'
+  | 'retention-erase';
+
+export interface AuditEntry {
+  at: string;
+  /** The organisation the action belongs to (null for a failed login of an unknown address). */
+  org: string | null;
+  userId: string | null;
+  action: AuditAction;
+  /** An opaque person id (kept after an erase: that an erase happened, never what was erased). */
+  personId: string | null;
+}

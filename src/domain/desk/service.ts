@@ -1,0 +1,262 @@
+/**
+ * What the desk does, whatever the surface (JSON API, pages, CLI): validate and store a person's
+ * facts, answer with the same engine as the public check for today, keep the history, check the
+ * policy, and write the audit log. The store is injected (SQLite or PostgreSQL).
+ */
+import { type Assessment, assess } from '../assess.ts';
+import type { PlainDate } from '../dates/plain-date.ts';
+import type { Facts } from '../facts/facts.ts';
+import { type FieldProblem, parseAssessRequest } from '../facts/parse-facts.ts';
+import type { RuleBook } from '../rulebook.ts';
+import type { AnswerSummary, AuditAction, Person, User } from './model.ts';
+import { type NextAction, nextAction, summarise, summaryChanges } from './next-action.ts';
+import { type DeskAction, may, scopeOf } from './policy.ts';
+import type { DeskStore } from './store.ts';
+
+export const MAX_NAME = 80;
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+export interface DeskDeps {
+  store: DeskStore;
+  book: RuleBook;
+  today: () => PlainDate;
+  /** The current instant as ISO-8601 (UTC), for timestamps. */
+  now: () => string;
+}
+
+export class DeskError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface PersonView {
+  person: Person;
+  assessment: Assessment;
+  nextAction: NextAction | null;
+  /** What moved in the answer since a helper last looked (rule change or time passing). */
+  changedSinceSeen: (keyof AnswerSummary)[];
+}
+
+/** Stored facts back to typed facts; a fact that no longer validates is dropped, never fatal. */
+export function readStoredFacts(json: unknown, today: PlainDate): Facts {
+  let facts = (json && typeof json === 'object' ? { ...(json as Record<string, unknown>) } : {}) as Record<
+    string,
+    unknown
+  >;
+  for (let i = 0; i < 20; i++) {
+    const parsed = parseAssessRequest({ facts }, today);
+    if (parsed.ok) return parsed.facts;
+    const bad = new Set(parsed.problems.map((p) => p.field.replace(/^facts\./, '').split(/[.[]/)[0]));
+    facts = Object.fromEntries(Object.entries(facts).filter(([k]) => !bad.has(k)));
+  }
+  return {};
+}
+
+export function deskService(deps: DeskDeps) {
+  const { store, book } = deps;
+
+  const guard = (user: User, action: DeskAction) => {
+    if (!may(user, action)) throw new DeskError(403, 'forbidden', 'Your role may not do this.');
+  };
+  const audit = (user: User | null, action: AuditAction, personId: string | null = null) =>
+    store.audit({ at: deps.now(), org: user?.org ?? null, userId: user?.id ?? null, action, personId });
+
+  const view = (person: Person): PersonView => {
+    const today = deps.today();
+    const assessment = assess(person.facts, today, book);
+    const now = summarise(assessment);
+    return {
+      person,
+      assessment,
+      nextAction: nextAction(assessment, today),
+      changedSinceSeen: summaryChanges(person.seenSummary ?? person.summary, now),
+    };
+  };
+
+  const validate = (
+    body: Record<string, unknown>,
+    required: boolean,
+  ): { displayName?: string; language?: string; facts?: Facts } => {
+    const problems: FieldProblem[] = [];
+    const out: { displayName?: string; language?: string; facts?: Facts } = {};
+    const known = new Set(['displayName', 'language', 'facts', 'consent', 'teamId']);
+    for (const k of Object.keys(body))
+      if (!known.has(k))
+        problems.push({ field: k, problem: 'unknown-field', message: `Unknown field "${k}".` });
+    if (body.displayName !== undefined || required) {
+      const n = body.displayName;
+      if (typeof n !== 'string' || n.trim() === '' || n.length > MAX_NAME)
+        problems.push({
+          field: 'displayName',
+          problem: typeof n === 'string' ? 'out-of-range' : 'wrong-type',
+          message: `displayName must be text of 1 to ${MAX_NAME} characters (a first name or initials is enough).`,
+        });
+      else out.displayName = n.trim();
+    }
+    if (body.language !== undefined || required) {
+      const l = body.language;
+      if (typeof l !== 'string' || !LANGUAGE_TAG.test(l))
+        problems.push({
+          field: 'language',
+          problem: 'unknown-value',
+          message: 'language must be a language tag such as ar or ti.',
+        });
+      else out.language = l;
+    }
+    if (body.facts !== undefined || required) {
+      const parsed = parseAssessRequest({ facts: body.facts ?? {} }, deps.today());
+      if (!parsed.ok) problems.push(...parsed.problems);
+      else out.facts = parsed.facts;
+    }
+    if (problems.length)
+      throw new DeskError(400, 'invalid-request', `The request has ${problems.length} problem(s).`, problems);
+    return out;
+  };
+
+  return {
+    async list(
+      user: User,
+      filter: { dueWithinDays?: number; regime?: string; createdBy?: string; teamId?: string } = {},
+    ) {
+      guard(user, 'people.read');
+      const people = await store.listPeople(scopeOf(user));
+      await audit(user, 'person-list');
+      const today = deps.today();
+      const horizon =
+        filter.dueWithinDays === undefined ? undefined : today.add({ days: filter.dueWithinDays });
+      return people
+        .filter((p) => (filter.teamId ? p.teamId === filter.teamId : true))
+        .filter((p) => (filter.createdBy ? p.createdBy === filter.createdBy : true))
+        .map((p) => view(p))
+        .filter((v) => (filter.regime ? v.assessment.regime === filter.regime : true))
+        .filter((v) => (horizon ? !!v.nextAction && v.nextAction.due.until(horizon).sign >= 0 : true))
+        .sort(byDue);
+    },
+
+    async get(user: User, id: string) {
+      guard(user, 'people.read');
+      const person = await store.person(scopeOf(user), id);
+      if (!person) throw notFound();
+      const v = view(person);
+      const history = await store.history(scopeOf(user), id);
+      await audit(user, 'person-read', id);
+      return { ...v, history };
+    },
+
+    /** After a helper looked at the person's page: what they saw becomes the new baseline. */
+    async markSeen(id: string, v: PersonView) {
+      await store.markSeen(id, book.version, summarise(v.assessment));
+    },
+
+    async create(user: User, body: Record<string, unknown>) {
+      guard(user, 'people.write');
+      if (body.consent !== true)
+        throw new DeskError(400, 'invalid-request', 'The person must agree before their data is stored.', [
+          { field: 'consent', problem: 'wrong-type', message: 'consent must be true: ask the person first.' },
+        ]);
+      const input = validate(body, true);
+      const teamId = typeof body.teamId === 'string' && user.role !== 'helper' ? body.teamId : user.teamId;
+      const assessment = assess(input.facts as Facts, deps.today(), book);
+      const person = await store.createPerson(
+        {
+          org: user.org,
+          teamId,
+          displayName: input.displayName as string,
+          language: input.language as string,
+          facts: input.facts as Facts,
+          createdBy: user.id,
+          rulesVersion: book.version,
+          summary: summarise(assessment),
+        },
+        deps.now(),
+      );
+      await audit(user, 'person-create', person.id);
+      return view(person);
+    },
+
+    async update(user: User, id: string, expectedVersion: number, body: Record<string, unknown>) {
+      guard(user, 'people.write');
+      const { consent: _consent, teamId: _team, ...rest } = body;
+      const input = validate(rest, false);
+      const scope = scopeOf(user);
+      const current = await store.person(scope, id);
+      if (!current) throw notFound();
+      const facts = input.facts ?? current.facts;
+      const summary = summarise(assess(facts, deps.today(), book));
+      const result = await store.updatePerson(
+        scope,
+        id,
+        expectedVersion,
+        { ...input, rulesVersion: book.version, summary },
+        user.id,
+        deps.now(),
+      );
+      if (result.kind === 'not-found') throw notFound();
+      if (result.kind === 'stale')
+        throw new DeskError(
+          409,
+          'stale-version',
+          'Someone changed this person since you loaded it: reload and try again.',
+          [],
+          {
+            currentVersion: result.currentVersion,
+          },
+        );
+      await audit(user, 'person-update', id);
+      return view(result.person);
+    },
+
+    async erase(user: User, id: string) {
+      guard(user, 'people.erase');
+      if (!(await store.erasePerson(scopeOf(user), id))) throw notFound();
+      await audit(user, 'person-erase', id);
+    },
+
+    async exportPerson(user: User, id: string) {
+      guard(user, 'people.read');
+      const person = await store.person(scopeOf(user), id);
+      if (!person) throw notFound();
+      const history = await store.history(scopeOf(user), id);
+      await audit(user, 'person-export', id);
+      return { exportedAt: deps.now(), person, history };
+    },
+
+    /** People whose answer under the current rules differs from the one stored under `from`. */
+    async impact(user: User, from?: string) {
+      guard(user, 'impact.read');
+      const people = await store.listPeople(scopeOf(user));
+      await audit(user, 'impact-read');
+      return people
+        .filter((p) => (from ? p.rulesVersion === from : p.rulesVersion !== book.version))
+        .map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          before: p.summary,
+          after: summarise(assess(p.facts, deps.today(), book)),
+        }))
+        .filter((x) => summaryChanges(x.before, x.after).length > 0);
+    },
+
+    audit,
+  };
+}
+
+export type DeskService = ReturnType<typeof deskService>;
+
+const notFound = () => new DeskError(404, 'not-found', 'No such person.');
+
+function byDue(a: PersonView, b: PersonView): number {
+  if (!a.nextAction) return b.nextAction ? 1 : 0;
+  if (!b.nextAction) return -1;
+  return (
+    a.nextAction.due.until(b.nextAction.due).sign * -1 ||
+    a.person.displayName.localeCompare(b.person.displayName)
+  );
+}

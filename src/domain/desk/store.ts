@@ -1,0 +1,91 @@
+/**
+ * The port the desk talks to storage through (implemented for SQLite and PostgreSQL in
+ * src/adapters/storage). Every people query takes a Scope, so no query can forget the team rule.
+ * Times are ISO strings (UTC instants), so both databases store them the same way.
+ */
+import type { Facts } from '../facts/facts.ts';
+import type { AnswerSummary, AuditEntry, HistoryEntry, Person, Role, Scope, User } from './model.ts';
+
+export interface StoredLogin {
+  user: User;
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+export interface NewPerson {
+  org: string;
+  teamId: string;
+  displayName: string;
+  language: string;
+  facts: Facts;
+  createdBy: string;
+  rulesVersion: string;
+  summary: AnswerSummary;
+}
+
+export interface PersonPatch {
+  displayName?: string;
+  language?: string;
+  facts?: Facts;
+  rulesVersion: string;
+  summary: AnswerSummary;
+}
+
+export type UpdateResult =
+  | { kind: 'updated'; person: Person }
+  | { kind: 'stale'; currentVersion: number }
+  | { kind: 'not-found' };
+
+export interface DeskStore {
+  /** Creates the team when it does not exist yet. */
+  addUser(input: {
+    email: string;
+    name: string;
+    role: Role;
+    org: string;
+    team: string;
+    passwordHash: string;
+  }): Promise<User>;
+  loginOf(email: string): Promise<StoredLogin | undefined>;
+  recordLogin(userId: string, outcome: { failedLogins: number; lockedUntil: string | null }): Promise<void>;
+
+  createSession(s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: string;
+  }): Promise<void>;
+  sessionOf(tokenHash: string, now: string): Promise<{ user: User; csrfToken: string } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  setCalendarToken(userId: string, tokenHash: string | null): Promise<void>;
+  userByCalendarToken(tokenHash: string): Promise<User | undefined>;
+
+  listPeople(scope: Scope): Promise<Person[]>;
+  person(scope: Scope, id: string): Promise<Person | undefined>;
+  history(scope: Scope, id: string): Promise<HistoryEntry[]>;
+  createPerson(p: NewPerson, now: string): Promise<Person>;
+  updatePerson(
+    scope: Scope,
+    id: string,
+    expectedVersion: number,
+    patch: PersonPatch,
+    by: string,
+    now: string,
+  ): Promise<UpdateResult>;
+  /** Remembers what the helper last saw of a person's answer (for "changed since you last looked"). */
+  markSeen(id: string, rulesVersion: string, summary: AnswerSummary): Promise<void>;
+  erasePerson(scope: Scope, id: string): Promise<boolean>;
+  /** Every person of every organisation, in batches (for the rule-change impact run). */
+  eachPerson(batch: number, visit: (people: Person[]) => void | Promise<void>): Promise<void>;
+  /** Erases people not changed since `before`; returns their ids. */
+  eraseUnchangedSince(before: string): Promise<string[]>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(org: string, limit: number): Promise<AuditEntry[]>;
+
+  /** Whether the database answers (for 503 on desk pages while the public app keeps working). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
