@@ -19,6 +19,7 @@ export const LOCALES = [
   'ps',
   'ru',
   'ckb',
+  'kmr',
 ] as const;
 export type Locale = (typeof LOCALES)[number];
 

@@ -146,6 +146,7 @@ const MORE: readonly { lang: string; dir: 'ltr' | 'rtl' }[] = [
   { lang: 'zh', dir: 'ltr' },
   { lang: 'ps', dir: 'rtl' },
   { lang: 'ckb', dir: 'rtl' },
+  { lang: 'kmr', dir: 'ltr' },
 ];
 const MORE_PAGES = [
   '/',

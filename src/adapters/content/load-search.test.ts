@@ -64,6 +64,9 @@ test('results come in the language of the question by its script, or the one ask
   // Sorani Kurdish too: ڕ ڵ ۆ and its own words.
   assert.equal(lang('تاقیکردنەوەکە چەندی تێدەچێت؟'), 'ckb');
   assert.equal(lang('ژمارەی تەلەفۆنی DUO چییە'), 'ckb');
+  // Kurmanji, in Latin letters like Turkish, English and Somali: its own words and letters (ê, î, û).
+  assert.equal(lang('ezmûna entegrasyonê çiqas e?'), 'kmr');
+  assert.equal(lang('hejmara telefona DUO çi ye'), 'kmr');
   assert.equal(lang('Wat kost het examen?', 'uk'), 'uk');
   assert.equal(lang('¿Cuánto cuesta el examen?'), 'es');
   assert.equal(lang('Combien coûte l’examen ?'), 'fr');
@@ -91,6 +94,10 @@ test('Pashto questions find their topic, and Arabic and Farsi ones stay in their
   assert.equal(top('جریمه DUO چقدر است؟')[0]!.lang, 'fa');
   assert.ok(top('سکپڕم، دەتوانم کاتی زیادە وەربگرم').some((r) => r.topic === 'extension-pregnancy-birth'));
   assert.ok(top('سزای دارایی چەندە ئەگەر لە کاتی خۆیدا تەواوی نەکەم').some((r) => r.topic === 'fine'));
+  assert.ok(
+    top('ez ducanî me, ez dikarim wextê zêde bistînim').some((r) => r.topic === 'extension-pregnancy-birth'),
+  );
+  assert.ok(top('ez Polonî me, divê ez entegre bibim').some((r) => r.topic === 'obligation-eu-family'));
   assert.equal(top('ما هي الغرامة إذا لم أنجح؟')[0]!.lang, 'ar');
 });
 

@@ -43,6 +43,7 @@ export const KB_LANGS = [
   'ps',
   'ru',
   'ckb',
+  'kmr',
 ] as const;
 export type KbLang = (typeof KB_LANGS)[number];
 
