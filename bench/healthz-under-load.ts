@@ -99,8 +99,9 @@ const okIndex = await phase('12 offline indexes at once', () =>
   Promise.all(
     langs.map((lang) =>
       fetch(`${base}/${lang}/search-index.json`, { headers: { 'accept-encoding': 'br' } }).then(async (r) => {
-        const kb = ((await r.arrayBuffer()).byteLength / 1024).toFixed(0);
-        return `${r.status} (${kb} KB)`;
+        const sent = Number(r.headers.get('content-length') ?? 0);
+        await r.arrayBuffer();
+        return `${r.status} (${(sent / 1024).toFixed(0)} KB ${r.headers.get('content-encoding') ?? ''})`;
       }),
     ),
   ),

@@ -5,9 +5,9 @@
  * Prints requests/s, p99 latency and errors per target, the ratios to hello-world against the
  * targets, and the app's resident memory over the run.
  *
- *   npm run bench:http                        a quick look (12 s of load in all)
+ *   npm run bench:http                        a quick look (30 s of load on the app)
  *   BENCH_SECONDS=60 npm run bench:http       the full run (60 s of load on the app)
- *   BENCH_CONNECTIONS=200 (default), BENCH_ROUNDS=3 (default)
+ *   BENCH_CONNECTIONS=200 (default), BENCH_ROUNDS=2 (default)
  *
  * The app runs as built (`npm start`, dist/; BENCH_SERVER=src runs the sources with tsx). The servers run in their own processes (the app with its rate limits off: RATE_LIMIT_*=0), the
  * load generator in this one, all on the same cores: the figures are relative, not absolute.
@@ -20,9 +20,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The built server as in production (`npm start`: builds dist/ first when stale); BENCH_SERVER=src for the sources. */
 const SERVER =
