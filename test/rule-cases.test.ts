@@ -39,7 +39,15 @@ const LIST_KEYS = [
   'consequencesExclude',
 ] as const;
 const MAP_KEYS = ['options', 'consequences'] as const;
-const EXPECT_KEYS = new Set<string>([...EXACT_KEYS, ...LIST_KEYS, ...MAP_KEYS, 'decidedBy', 'afterTerm']);
+/** `inconsistent`: the facts cannot all be true; the parser refuses exactly these fields (consistency.yaml). */
+const EXPECT_KEYS = new Set<string>([
+  ...EXACT_KEYS,
+  ...LIST_KEYS,
+  ...MAP_KEYS,
+  'decidedBy',
+  'afterTerm',
+  'inconsistent',
+]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -87,6 +95,18 @@ function run(c: LawCase): { raw: Assessment; json: Record<string, Json> } {
   if (!parsed.ok) assert.fail(`the request does not parse: ${JSON.stringify(parsed.problems)}`);
   const raw = assess(parsed.facts, parsed.asOf, book);
   return { raw, json: JSON.parse(JSON.stringify(raw)) as Record<string, Json> };
+}
+
+/** Facts that cannot all be true: the parser names exactly these fields, each as `inconsistent`. */
+function refused(c: LawCase): void {
+  const parsed = parseAssessRequest({ asOf: c.asOf, facts: c.facts }, TODAY);
+  assert.ok(!parsed.ok, 'the facts cannot all be true, but the request parses');
+  assert.ok(
+    parsed.problems.every((p) => p.problem === 'inconsistent'),
+    `only inconsistencies expected: ${JSON.stringify(parsed.problems)}`,
+  );
+  const fields = [...new Set(parsed.problems.map((p) => p.field.replace(/^facts\./, '')))].sort();
+  assert.deepEqual(fields, [...strings(c.expect.inconsistent!, 'inconsistent')].sort());
 }
 
 /** `actual` has every field of `expected` (recursively for objects; lists and values exactly). */
@@ -207,6 +227,7 @@ describe('golden law cases (content/rules/cases/*.yaml)', () => {
 
   for (const c of CASES) {
     test(c.name, () => {
+      if ('inconsistent' in c.expect) return refused(c);
       const { json } = run(c);
       check(c, json);
     });

@@ -316,6 +316,10 @@ function figure(name: Figure, s: ValueScope): number | string | undefined {
       return term.end
         ? String(plus(term.end, { years: valueOn(s.book, 'fine.wi2013.newTermYears', s.asOf) }))
         : undefined;
+    case 'obligationStart': {
+      const start = s.derivation.values.obligationStart.value;
+      return start ? String(start) : undefined;
+    }
   }
 }
 

@@ -156,7 +156,14 @@ export type ValueRef = { parameter: ParameterId; field?: string } | { figure: Fi
  * estimate), and the Wi2013 fine from the fine table (the table's maximum while hours or exam
  * attempts are unknown), and the end of the new Wi2013 term after a fine.
  */
-export const FIGURES = ['termEnd', 'aowDate', 'aowEstimated', 'wi2013Fine', 'wi2013NewTermEnd'] as const;
+export const FIGURES = [
+  'termEnd',
+  'aowDate',
+  'aowEstimated',
+  'wi2013Fine',
+  'wi2013NewTermEnd',
+  'obligationStart',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** The rules as data: what the engine interprets. Plain values, so they can be hashed and compared. */

@@ -170,6 +170,15 @@ export function describeAssessment(
     disclaimer: t.t('result.disclaimer'),
   };
   if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
+  // A rule may have a headline of its own ("Not yet: …"): the catalog's `headline.<rule id>`.
+  const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
+  if (decided) {
+    const params: Record<string, string | number> = { ...(decided.params ?? {}) };
+    for (const [k, v] of Object.entries(params))
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
+    text.headline = t.t(`headline.${decided.rule}`, params);
+    if (t.has(`headline.${decided.rule}.text`)) text.headlineDetail = t.t(`headline.${decided.rule}.text`);
+  }
   if (a.regime) text.regime = t.t('result.regime', { regime: t.t(`regime.${a.regime}`) });
   if (a.termStart && a.termEnd)
     text.term = t.t('result.term', { start: t.date(a.termStart), end: t.date(a.termEnd) });

@@ -5,14 +5,16 @@
  */
 import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { checkConsistency, surprises } from '#domain/facts/consistency.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import type { FactName, Facts } from '#domain/facts/facts.ts';
 import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
-import { parseAnswer } from '#domain/questionnaire/parse-answer.ts';
+import { normalizeDigits, parseAnswer } from '#domain/questionnaire/parse-answer.ts';
 import type { Question } from '#domain/questionnaire/questions.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
+import { answerProblemText, inconsistencyText, surpriseText } from '#i18n/fact-problems.ts';
 import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { renderResultText } from './render-text.ts';
@@ -34,7 +36,8 @@ export function optionLabel(t: Translator, q: Question, value: string): string {
 
 /** Maps what was typed to the raw values parseAnswer understands. */
 function rawValues(q: Question, typed: string, t: Translator, countries: Map<string, string>): string[] {
-  const text = typed.trim();
+  // Numbered choices may be typed with Arabic-Indic or Persian digits too.
+  const text = normalizeDigits(typed).trim();
   const lower = text.toLocaleLowerCase(t.locale);
   if (q.type === 'yes-no') {
     if (['1', 'y', 'yes', 'j', 'ja', t.t('answer.yes').toLocaleLowerCase(t.locale)].includes(lower))
@@ -91,11 +94,36 @@ export async function checkCommand(
         break;
       }
       const parsed = parseAnswer(q, rawValues(q, typed, t, countries));
-      if (parsed.ok) {
-        (facts as Record<string, unknown>)[q.fact] = parsed.value;
-        break;
+      if (!parsed.ok) {
+        write(
+          `${parsed.problem === 'invalid' ? t.t('cli.check.invalid') : answerProblemText(t, q, parsed.problem)}\n`,
+        );
+        continue;
       }
-      write(`${t.t('cli.check.invalid')}\n`);
+      const next = { ...facts, [q.fact]: parsed.value } as Facts;
+      // Answers that cannot all be true: say why, ask again.
+      const clash = checkConsistency(next, asOf).filter((i) => i.fields.includes(q.fact));
+      if (clash.length) {
+        for (const i of clash) write(`${inconsistencyText(t, i)}\n`);
+        continue;
+      }
+      // A surprising answer ("you are 1 year old"): is that right?
+      const surprise = surprises(next, asOf).find((x) => x.fact === q.fact);
+      if (surprise) {
+        write(`${surpriseText(t, surprise)}\n  1. ${t.t('confirm.yes')}\n  2. ${t.t('confirm.change')}\n`);
+        const confirmed = await ask('> ');
+        if (confirmed === undefined) return undefined;
+        if (
+          !['1', 'y', 'yes', 'j', 'ja', t.t('answer.yes').toLocaleLowerCase(t.locale)].includes(
+            confirmed.trim().toLocaleLowerCase(t.locale),
+          )
+        ) {
+          write(`${t.t(`question.${q.fact}.title`)}\n`);
+          continue;
+        }
+      }
+      (facts as Record<string, unknown>)[q.fact] = parsed.value;
+      break;
     }
     answered++;
   }

@@ -5,7 +5,7 @@
  * fields (dates as day/month/year); both are validated with the domain's answer parser.
  */
 import type { FactName, Facts } from '#domain/facts/facts.ts';
-import { parseAnswer } from '#domain/questionnaire/parse-answer.ts';
+import { type AnswerProblem, parseAnswer, parseDateParts } from '#domain/questionnaire/parse-answer.ts';
 import { QUESTION_BY_FACT, QUESTIONS, type Question } from '#domain/questionnaire/questions.ts';
 
 export type Query = Record<string, string | string[] | undefined>;
@@ -13,6 +13,8 @@ export type Query = Record<string, string | string[] | undefined>;
 export interface CheckState {
   facts: Facts;
   dontKnow: Set<FactName>;
+  /** Surprising answers the person confirmed ("yes, that is right"): `ok=birthDate`. */
+  confirmed?: Set<FactName>;
 }
 
 const all = (v: string | string[] | undefined): string[] =>
@@ -37,7 +39,10 @@ export function readState(query: Query): CheckState {
       dontKnow.delete(q.fact);
     }
   }
-  return { facts, dontKnow };
+  const confirmed = new Set<FactName>();
+  for (const ok of all(query.ok).flatMap((v) => v.split(',')))
+    if (facts[ok as FactName] !== undefined) confirmed.add(ok as FactName);
+  return { facts, dontKnow, confirmed };
 }
 
 /** The query string for a state (stable order, so equal states give equal URLs). */
@@ -50,6 +55,8 @@ export function writeState(state: CheckState, extra: Record<string, string> = {}
   }
   const dk = QUESTIONS.filter((q) => state.dontKnow.has(q.fact)).map((q) => q.fact);
   if (dk.length) params.set('dk', dk.join(','));
+  const ok = QUESTIONS.filter((q) => state.confirmed?.has(q.fact) && state.facts[q.fact] !== undefined);
+  if (ok.length) params.set('ok', ok.map((q) => q.fact).join(','));
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -60,28 +67,40 @@ export function stateFields(state: CheckState, except?: FactName): [string, stri
   const qs = writeState({
     facts: Object.fromEntries(Object.entries(state.facts).filter(([k]) => k !== except)) as Facts,
     dontKnow: new Set([...state.dontKnow].filter((f) => f !== except)),
+    confirmed: new Set([...(state.confirmed ?? [])].filter((f) => f !== except)),
   });
   return [...new URLSearchParams(qs)];
 }
 
+/** What was typed, kept in the fields after an error: one text, or the three parts of a date. */
+export type Typed = string | { day: string; month: string; year: string };
+
 export type FormAnswer =
   | { kind: 'none' }
   | { kind: 'dont-know' }
-  | { kind: 'value'; value: unknown }
-  | { kind: 'invalid' };
+  | { kind: 'value'; value: unknown; typed?: Typed }
+  | { kind: 'invalid'; problem: AnswerProblem; typed?: Typed };
 
 /**
  * The answer to question `q` from its form fields (`answer` for most types; `answer-day`,
- * `answer-month`, `answer-year` for dates; `answered=1` marks a submitted multi-choice).
+ * `answer-month`, `answer-year` for dates; `answered=1` marks a submitted multi-choice). Digits
+ * may be Arabic-Indic, Persian or Latin; a refusal says what is wrong and keeps what was typed.
  */
 export function answerFromForm(q: Question, query: Query): FormAnswer {
   if (one(query.dontknow) === '1') return { kind: 'dont-know' };
-  let values: string[];
   if (q.type === 'date') {
-    const [d, m, y] = ['answer-day', 'answer-month', 'answer-year'].map((k) => (one(query[k]) ?? '').trim());
-    if (!d && !m && !y) return { kind: 'none' };
-    values = [`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`];
-  } else if (q.type === 'multi-choice') {
+    const [day, month, year] = ['answer-day', 'answer-month', 'answer-year'].map(
+      (k) => one(query[k]) ?? '',
+    ) as [string, string, string];
+    const typed = { day, month, year };
+    const parsed = parseDateParts(day, month, year);
+    if (parsed.ok) return { kind: 'value', value: parsed.value, typed };
+    return parsed.problem === 'required'
+      ? { kind: 'none' }
+      : { kind: 'invalid', problem: parsed.problem, typed };
+  }
+  let values: string[];
+  if (q.type === 'multi-choice') {
     if (one(query.answered) !== '1') return { kind: 'none' };
     values = all(query.answer);
   } else {
@@ -89,6 +108,8 @@ export function answerFromForm(q: Question, query: Query): FormAnswer {
     if (v === undefined || v.trim() === '') return { kind: 'none' };
     values = [v];
   }
+  const typed = q.type === 'number' ? values[0] : undefined;
   const parsed = parseAnswer(q, values);
-  return parsed.ok ? { kind: 'value', value: parsed.value } : { kind: 'invalid' };
+  if (parsed.ok) return { kind: 'value', value: parsed.value, ...(typed !== undefined ? { typed } : {}) };
+  return { kind: 'invalid', problem: parsed.problem, ...(typed !== undefined ? { typed } : {}) };
 }

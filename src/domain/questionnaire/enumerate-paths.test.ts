@@ -9,12 +9,16 @@ import { GUIDED_CHECK_SAMPLES } from './sample-answers.ts';
 
 const book = loadRuleBook();
 
+// Before 2022 nobody falls under the Wet inburgering 2021: a later permit means "not yet obliged",
+// so its questions (the PIP, the route) cannot be reached on a 2019 date.
+const UNREACHABLE: Record<string, string[]> = { '2019-06-01': ['pipDate', 'route'], '2025-06-01': [] };
+
 for (const asOf of ['2019-06-01', '2025-06-01']) {
   test(`on ${asOf}: no dead ends, no question asked twice, every result has a legal source, every question reachable`, () => {
     const walk = walkQuestionPaths(date(asOf), book, GUIDED_CHECK_SAMPLES);
     assert.equal(walk.truncated, false);
     assert.deepEqual(walk.problems.slice(0, 5), []);
-    assert.deepEqual(unreachedQuestions(walk), []);
+    assert.deepEqual(unreachedQuestions(walk), UNREACHABLE[asOf]);
     for (const o of OBLIGATIONS) assert.ok((walk.results[o] ?? 0) > 0, `some path ends in "${o}"`);
     assert.ok(walk.states > 1000, `walked ${walk.states} states`);
   });

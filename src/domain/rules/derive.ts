@@ -39,6 +39,11 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   ageBand: Derived<AgeBand>;
   inApplyWindow: Derived<boolean>;
   termPassed: Derived<boolean>;
+  /**
+   * The permit (or the DUO start date) lies after the reference date: the obligation has not
+   * started yet. A person who did not give the date is taken to hold the permit they named (false).
+   */
+  startsLater: Derived<boolean>;
   /** Wi2013: the fine would be above the amount that comes with a hearing form (Wi2021: DUO's letter says). */
   fineAboveHearingLimit: Derived<boolean>;
   /** Wi2013: the fine table gives no fine at all for these hours and attempts. */
@@ -92,6 +97,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
     termPassed: term.end ? known(isBefore(term.end, asOf)) : unknown(termMissing(facts, regime)),
+    startsLater: known(startsLater(facts, asOf)),
     // The Wi2013 table is the only fine this engine can compute; under Wi2021 DUO sets the amount.
     fineAboveHearingLimit:
       regime !== 'wi2013'
@@ -105,6 +111,12 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
         : unknown(maskOf('courseHours', 'examAttempts')),
   };
   return { values, term, aow };
+}
+
+/** The obligation starts only once residence is granted (law-facts §1): a granting date still to come. */
+function startsLater(facts: Facts, asOf: PlainDate): boolean {
+  const granted = facts.obligationStartDate ?? facts.permitDate;
+  return granted !== undefined && isBefore(asOf, granted);
 }
 
 function obligationStart(

@@ -127,6 +127,15 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     ...VOLUNTARY_ROUTE,
   },
   {
+    // The obligation starts once residence is granted: a permit or DUO start date still to come means "not yet".
+    id: 'not-obliged.not-yet-started',
+    decides: 'not-obliged',
+    source: 'obligation-starts-with-residence',
+    when: w.derived('startsLater', [true]),
+    ...NOTHING_FOLLOWS,
+    params: { from: { figure: 'obligationStart' } },
+  },
+  {
     id: 'not-obliged.under-minimum-age',
     decides: 'not-obliged',
     source: 'age-minimum',

@@ -111,6 +111,21 @@
     if (canSpeak) synth.addEventListener?.('voiceschanged', setup);
   }
 
+  // Error summary (GOV.UK pattern): focus it so a screen reader reads it first; its links focus the field.
+  const summary = document.querySelector('.error-summary');
+  if (summary) {
+    summary.focus();
+    for (const a of summary.querySelectorAll('a[href^="#"]')) {
+      a.addEventListener('click', (e) => {
+        const field = document.getElementById(a.getAttribute('href').slice(1));
+        if (!field) return;
+        e.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: 'center' });
+      });
+    }
+  }
+
   // Offline: the service worker keeps the pages a person opens (never anything personal) and,
   // only when asked, the knowledge base of this language with its search.
   if ('serviceWorker' in navigator && 'caches' in window && location.protocol !== 'file:') {

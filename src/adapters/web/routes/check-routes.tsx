@@ -6,19 +6,22 @@ import type { FastifyInstance } from 'fastify';
 import { pageTranslator } from '#adapters/content/load-messages.ts';
 import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { checkConsistency, surprises } from '#domain/facts/consistency.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import type { FactName, Facts } from '#domain/facts/facts.ts';
 import { languageFromAcceptLanguage } from '#domain/languages.ts';
 import { askedOrder } from '#domain/questionnaire/asked-order.ts';
 import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
 import { QUESTION_BY_FACT, type Question } from '#domain/questionnaire/questions.ts';
+import { inconsistencyText } from '#i18n/fact-problems.ts';
 import { optionKey } from '#i18n/labels.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { answerFromForm, type CheckState, readState, stateFields, writeState } from '../state.ts';
+import { ConfirmPage, InconsistentPage } from '../views/consistency.tsx';
 import { HelpPage } from '../views/help.tsx';
 import type { PageContext } from '../views/layout.tsx';
-import { QuestionPage } from '../views/question.tsx';
+import { answerError, QuestionPage, type QuestionView } from '../views/question.tsx';
 import { StartPage } from '../views/start.tsx';
 import { SummaryPage, type SummaryRow } from '../views/summary.tsx';
 import type { WebOptions } from '../web-options.ts';
@@ -64,23 +67,46 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     const ctx = (s: CheckState, extra: Record<string, string> = {}) =>
       context(locale, `/check${writeState(s, extra)}`);
 
-    // An answer arrives: validate it, then redirect to the clean URL of the new state.
+    // An answer arrives: validate it, check it against the other answers, then redirect to the
+    // clean URL of the new state. A refused answer keeps what was typed.
     const answered = QUESTION_BY_FACT.get(String(query.q) as FactName);
     if (answered) {
       const answer = answerFromForm(answered, query);
+      const t = pageTranslator(locale);
       if (answer.kind === 'none' || answer.kind === 'invalid') {
-        return send(
-          reply,
-          renderQuestion(ctx(state), state, answered, answer.kind === 'none' ? 'required' : 'invalid'),
-          400,
-        );
+        const error = answerError(t, answered, answer.kind === 'none' ? 'required' : answer.problem);
+        const typed = answer.kind === 'invalid' ? answer.typed : undefined;
+        return send(reply, renderQuestion(ctx(state), state, answered, error, typed), 400);
       }
       if (answer.kind === 'dont-know') {
         delete (state.facts as Record<string, unknown>)[answered.fact];
         state.dontKnow.add(answered.fact);
       } else {
+        const before = { ...state.facts };
         (state.facts as Record<string, unknown>)[answered.fact] = answer.value;
+        const clash = checkConsistency(state.facts, options.today()).filter((i) =>
+          i.fields.includes(answered.fact),
+        );
+        if (clash.length) {
+          const old = { ...state, facts: before };
+          const error = {
+            text: clash.map((i) => inconsistencyText(t, i)).join(' '),
+            field: answered.type === 'date' ? 'answer-day' : 'answer',
+            related: [...new Set(clash.flatMap((i) => i.fields))]
+              .filter((f) => f !== answered.fact)
+              .map((f) => ({
+                href: `/${locale}/check${writeState(old, { edit: f })}`,
+                label: t.t('consistency.change', { question: t.t(`question.${f}.title`) }),
+              })),
+          };
+          return send(
+            reply,
+            renderQuestion(ctx(old), old, answered, error, answer.typed ?? answer.value),
+            400,
+          );
+        }
         state.dontKnow.delete(answered.fact);
+        state.confirmed?.delete(answered.fact);
       }
       return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
     }
@@ -88,19 +114,71 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     const edit = QUESTION_BY_FACT.get(String(query.edit) as FactName);
     if (edit) return send(reply, renderQuestion(ctx(state, { edit: edit.fact }), state, edit));
 
+    // Answers that cannot all be true (a hand-made or old link): say which, never an answer.
+    const stop = checkpoint(locale, state);
+    if (stop) return send(reply, stop.page, stop.status);
+
     const a = assess(state.facts, options.today(), book);
     const q = nextQuestion(a, state.dontKnow);
     if (!q) return reply.redirect(`/${locale}/result${writeState(state)}`, 303);
     return send(reply, renderQuestion(ctx(state), state, q));
   });
 
-  function renderQuestion(ctx: PageContext, state: CheckState, q: Question, error?: 'required' | 'invalid') {
+  /**
+   * Before any answer is given: the page listing impossible answers (400), or the "is that
+   * right?" step for the first surprising answer not yet confirmed.
+   */
+  function checkpoint(locale: Locale, state: CheckState) {
+    const today = options.today();
+    const found = checkConsistency(state.facts, today);
+    const editHref = (f: FactName) => `/${locale}/check${writeState(state, { edit: f })}`;
+    if (found.length)
+      return {
+        status: 400,
+        page: (
+          <InconsistentPage
+            ctx={context(locale, `/check${writeState(state)}`)}
+            found={found}
+            editHref={editHref}
+          />
+        ),
+      };
+    const surprise = surprises(state.facts, today).find((s) => !state.confirmed?.has(s.fact));
+    if (!surprise) return undefined;
+    const confirmed = { ...state, confirmed: new Set([...(state.confirmed ?? []), surprise.fact]) };
+    return {
+      status: 200,
+      page: (
+        <ConfirmPage
+          ctx={context(locale, `/check${writeState(state)}`)}
+          surprise={surprise}
+          hidden={[...new URLSearchParams(writeState(confirmed))]}
+          changeHref={editHref(surprise.fact)}
+        />
+      ),
+    };
+  }
+
+  function renderQuestion(
+    ctx: PageContext,
+    state: CheckState,
+    q: Question,
+    error?: QuestionView['error'],
+    typed?: unknown,
+  ) {
     const a = assess(state.facts, options.today(), book);
     const order = askedOrder(state, options.today(), book);
     const answeredBefore = order.indexOf(q.fact) >= 0 ? order.indexOf(q.fact) : order.length;
     const p = progress(answeredBefore, a, state.dontKnow);
     const previous = order[answeredBefore - 1];
-    const value = state.facts[q.fact];
+    // After an error: what was typed; otherwise the answer given before (dates as their parts).
+    const stored = state.facts[q.fact];
+    const value =
+      typed !== undefined
+        ? typed
+        : q.type === 'date' && stored !== undefined
+          ? dateParts(stored as PlainDate)
+          : stored;
     return (
       <QuestionPage
         ctx={ctx}
@@ -109,9 +187,7 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
           hidden: stateFields(state, q.fact),
           progress: { answered: p.answered, total: Math.max(p.total, answeredBefore + 1) },
           ...(error ? { error } : {}),
-          ...(value !== undefined
-            ? { value: q.type === 'date' ? dateParts(value as PlainDate) : value }
-            : {}),
+          ...(value !== undefined ? { value } : {}),
           ...(previous ? { backHref: `/${ctx.locale}/check${writeState(state, { edit: previous })}` } : {}),
           ...(q.type === 'country' ? { countries: countryList(ctx.locale) } : {}),
         }}

@@ -1,14 +1,16 @@
 /** The result of the check: the page, its PDF (printed by Chromium) and the calendar file. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { pageTranslator } from '#adapters/content/load-messages.ts';
 import { type Assessment, assess } from '#domain/assess.ts';
 import { isBefore, type PlainDate } from '#domain/dates/plain-date.ts';
+import { checkConsistency, surprises } from '#domain/facts/consistency.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { calendar } from '../ics.ts';
 import { PdfBusy, PdfCancelled } from '../render-pdf.ts';
 import { type CheckState, readState, writeState } from '../state.ts';
+import { InconsistentPage } from '../views/consistency.tsx';
 import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
 import { timelineModel } from '../views/timeline.tsx';
@@ -47,10 +49,35 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     );
   };
 
+  /**
+   * Answers that cannot all be true never get an answer, on the page, in the PDF or in the
+   * calendar file (a hand-made or old link): the page says what does not fit and links to the
+   * questions. Undefined when the answers can all be true.
+   */
+  const refuseInconsistent = (locale: Locale, state: CheckState, reply: FastifyReply) => {
+    const found = checkConsistency(state.facts, options.today());
+    if (!found.length) return undefined;
+    return send(
+      reply,
+      <InconsistentPage
+        ctx={context(locale, `/result${writeState(state)}`)}
+        found={found}
+        editHref={(f) => `/${locale}/check${writeState(state, { edit: f })}`}
+      />,
+      400,
+    );
+  };
+
   app.get<LangParams>('/:lang/result', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    return send(reply, resultPage(locale, readState(request.query)));
+    const state = readState(request.query);
+    const refused = refuseInconsistent(locale, state, reply);
+    if (refused) return refused;
+    // A surprising answer not yet confirmed ("you are 1 year old?"): the check asks first.
+    if (surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
+      return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
+    return send(reply, resultPage(locale, state));
   });
 
   app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
@@ -67,7 +94,10 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
         503,
       );
     }
-    const html = renderPage(resultPage(locale, readState(request.query)));
+    const state = readState(request.query);
+    const refused = refuseInconsistent(locale, state, reply);
+    if (refused) return refused;
+    const html = renderPage(resultPage(locale, state));
     // Cancelled when the person goes away: the response closes before it was written.
     const gone = new AbortController();
     reply.raw.on('close', () => {
@@ -90,7 +120,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
           <h1>{t.t('ui.error503.title')}</h1>
           <p>{t.t('ui.pdf.busy')}</p>
           <p>
-            <a href={`/${locale}/result${writeState(readState(request.query))}`}>{t.t('ui.pdf.back')}</a>
+            <a href={`/${locale}/result${writeState(state)}`}>{t.t('ui.pdf.back')}</a>
           </p>
         </Page>,
         503,
@@ -103,7 +133,10 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     if (!locale) return;
     const t = pageTranslator(locale);
     const asOf = options.today();
-    const a = assess(readState(request.query).facts, asOf, book);
+    const state = readState(request.query);
+    const refused = refuseInconsistent(locale, state, reply);
+    if (refused) return refused;
+    const a = assess(state.facts, asOf, book);
     const description = t.t('ui.ics.description');
     const events = calendarDates(a, asOf).map(({ kind, date }) =>
       kind === 'applyFrom'

@@ -3,7 +3,9 @@
  * without JavaScript, and the URL is the whole state.
  */
 import type { ComponentChildren } from 'preact';
+import type { AnswerProblem } from '#domain/questionnaire/parse-answer.ts';
 import type { Question } from '#domain/questionnaire/questions.ts';
+import { answerProblemText } from '#i18n/fact-problems.ts';
 import { optionKey } from '#i18n/labels.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { Page, type PageContext } from './layout.tsx';
@@ -16,26 +18,43 @@ export interface QuestionView {
   question: Question;
   hidden: [string, string][];
   progress: { answered: number; total: number };
-  error?: 'required' | 'invalid';
-  /** The current value, when the person came to change an answer. */
+  /**
+   * What is wrong, in words, with the field the error summary links to (`answer`, or a date part
+   * such as `answer-month`) and links to other questions involved (an impossible order).
+   */
+  error?: { text: string; field: string; related?: { href: string; label: string }[] };
+  /** The current value, when the person came to change an answer; after an error, what was typed. */
   value?: unknown;
   backHref?: string;
   countries?: { code: string; name: string }[];
 }
 
-function errorText(t: Translator, q: Question, kind: 'required' | 'invalid') {
-  if (kind === 'required') return t.t('ui.error.required');
-  if (q.type === 'date') return t.t('ui.error.date');
-  if (q.type === 'number') return t.t('ui.error.number');
-  return t.t('ui.error.invalid');
+/** An answer refused by the parser, in words, and the field the error summary links to. */
+export function answerError(
+  t: Translator,
+  q: Question,
+  problem: AnswerProblem,
+): { text: string; field: string } {
+  return {
+    text: answerProblemText(t, q, problem),
+    field: q.type !== 'date' ? 'answer' : (DATE_PROBLEM_FIELD[problem] ?? 'answer-day'),
+  };
 }
+
+const DATE_PROBLEM_FIELD: Partial<Record<AnswerProblem, string>> = {
+  'date-year-two-digits': 'answer-year',
+  'date-out-of-range': 'answer-year',
+  'date-month-swapped': 'answer-month',
+  'date-month': 'answer-month',
+  'date-day': 'answer-day',
+};
 
 export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionView }) {
   const { t, locale } = ctx;
   const q = view.question;
   const title = t.t(`question.${q.fact}.title`);
   const help = t.has(`question.${q.fact}.help`) ? t.t(`question.${q.fact}.help`) : undefined;
-  const error = view.error ? errorText(t, q, view.error) : undefined;
+  const error = view.error?.text;
   const describedBy = [help ? 'q-help' : '', error ? 'q-error' : ''].filter(Boolean).join(' ') || undefined;
   const grouped = q.type !== 'number' && q.type !== 'country';
   const value = view.value;
@@ -98,7 +117,9 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
         );
       }
       case 'date': {
-        const d = value as { day?: number; month?: number; year?: number } | undefined;
+        const d = value as
+          | { day?: number | string; month?: number | string; year?: number | string }
+          | undefined;
         return (
           <div class="date-input" dir="ltr">
             {(
@@ -114,14 +135,17 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
                   id={`answer-${part}`}
                   type="text"
                   inputMode="numeric"
-                  pattern="[0-9]*"
                   name={`answer-${part}`}
                   size={size}
-                  maxLength={size}
+                  maxLength={size + 2}
                   value={v === undefined ? '' : String(v)}
                   autocomplete={q.fact === 'birthDate' ? `bday-${part}` : 'off'}
                   aria-describedby={describedBy}
-                  aria-invalid={error ? 'true' : undefined}
+                  aria-invalid={
+                    view.error && [`answer-${part}`, 'answer-day'].includes(view.error.field)
+                      ? 'true'
+                      : undefined
+                  }
                 />
               </label>
             ))}
@@ -196,6 +220,27 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
 
   return (
     <Page ctx={ctx} title={error ? `${t.t('ui.error.title')}: ${title}` : title}>
+      {/* GOV.UK error summary: first in the page, focused by app.js, each problem a link to its field. */}
+      {view.error && (
+        <div
+          class="alert error error-summary"
+          role="alert"
+          tabindex={-1}
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">{t.t('ui.error.title')}</h2>
+          <ul>
+            <li>
+              <a href={`#${view.error.field}`}>{view.error.text}</a>
+            </li>
+            {(view.error.related ?? []).map((r) => (
+              <li key={r.href}>
+                <a href={r.href}>{r.label}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {view.backHref && (
         <p>
           <a class="back-link" href={view.backHref}>
@@ -207,14 +252,6 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
         {t.t('ui.question.progress', { answered: view.progress.answered + 1, total: view.progress.total })}
         <progress max={view.progress.total} value={view.progress.answered} aria-hidden="true" />
       </p>
-      {error && (
-        <div class="alert error" role="alert">
-          <h2>{t.t('ui.error.title')}</h2>
-          <p>
-            <a href={q.type === 'date' ? '#answer-day' : '#answer'}>{error}</a>
-          </p>
-        </div>
-      )}
       <ReadAloud ctx={ctx} read="form.question fieldset, form.question .field" />
       <form method="get" action={`/${locale}/check`} class="question" novalidate>
         {view.hidden.map(([k, v]) => (
