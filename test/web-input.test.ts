@@ -12,6 +12,8 @@ before(async () => {
 after(() => server.close());
 
 const get = (path: string) => fetch(server.base + path, { redirect: 'manual' });
+/** The page's words without tags (numbers and dates are isolated in <bdi>). */
+const words = (html: string) => html.replace(/<[^>]+>/g, '');
 const dateAnswer = (
   fact: string,
   d: string,
@@ -66,12 +68,12 @@ test('each slip in a date has its own message', async () => {
   for (const [d, m, y, message] of cases) {
     const res = await get(`/en/check${dateAnswer('birthDate', d, m, y)}`);
     assert.equal(res.status, 400, `${d}-${m}-${y}`);
-    assert.match(await res.text(), message, `${d}-${m}-${y}`);
+    assert.match(words(await res.text()), message, `${d}-${m}-${y}`);
   }
   const n = await get('/en/check?nationality=SY&q=schoolYearsInNL&answer=25');
   assert.equal(n.status, 400);
   const html = await n.text();
-  assert.match(html, /from 0 to 20/);
+  assert.match(words(html), /from 0 to 20/);
   assert.match(html, /name="answer"[^>]*value="25"/, 'the typed number stays');
 });
 
@@ -115,10 +117,7 @@ test('a birth date that makes the person a child asks "is that right?" before an
   const next = await get(answer.headers.get('location')!);
   assert.equal(next.status, 200);
   const html = await next.text();
-  assert.match(
-    html,
-    /You entered 20 November 2025|You entered 20-11-2025|You entered .*2025: that means you are 1 year old\. Is that right\?/,
-  );
+  assert.match(words(html), /You entered November 20, 2025: that means you are 1 year old\. Is that right\?/);
   assert.match(html, /not your child/);
   assert.match(html, /name="ok" value="birthDate"/);
   assert.match(html, /edit=birthDate/);
@@ -144,6 +143,6 @@ test('a permit still to come is confirmed, then the result says "not yet" with t
   const res = await get(`/en/result?${state}&ok=permitDate`);
   assert.equal(res.status, 200);
   const html = await res.text();
-  assert.match(html, /Not yet: your integration obligation can start on/);
+  assert.match(words(html), /Not yet: your integration obligation can start on January 15, 2027\./);
   assert.match(html, /2027/);
 });
