@@ -63,6 +63,32 @@ export function kbDir(contentDir: string = CONTENT_DIR): string {
   return join(contentDir, 'kb');
 }
 
+const SiblingsSchema = Type.Record(TopicId, Type.Array(TopicId, { minItems: 1 }));
+
+/**
+ * content/kb/siblings.yaml: per topic, the answers people confuse it with (linked on its page as
+ * "If instead ..."). Every id must be a topic of topics.yaml.
+ */
+export function loadSiblings(contentDir: string = CONTENT_DIR): Record<string, string[]> {
+  const file = join(kbDir(contentDir), 'siblings.yaml');
+  const value = readYaml(file);
+  const problems = [...Value.Errors(SiblingsSchema, value)].map(
+    (e) => `${e.instancePath || '/'}: ${e.message}`,
+  );
+  if (problems.length) throw new ContentError(file, problems);
+  const siblings = value as Record<string, string[]>;
+  const known = new Set(loadTopicIds(contentDir));
+  const unknown = Object.entries(siblings)
+    .flatMap(([topic, list]) => [topic, ...list])
+    .filter((t) => !known.has(t));
+  if (unknown.length)
+    throw new ContentError(
+      file,
+      [...new Set(unknown)].map((t) => `unknown topic "${t}"`),
+    );
+  return siblings;
+}
+
 /** The topic ids of content/kb/topics.yaml. */
 export function loadTopicIds(contentDir: string = CONTENT_DIR): string[] {
   const file = join(kbDir(contentDir), 'topics.yaml');

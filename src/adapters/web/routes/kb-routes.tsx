@@ -1,5 +1,6 @@
 /** The knowledge base: the index of topics, one answer per page, and search. */
 import type { FastifyInstance } from 'fastify';
+import { loadSiblings } from '#adapters/content/load-kb.ts';
 import { runSearch } from '#domain/search/request.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { renderMarkdown } from '../markdown.ts';
@@ -13,6 +14,7 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
   const { send, localeOf, context, notFound } = kit;
 
   const kbByKey = new Map(options.kb.map((e) => [`${e.topic}/${e.lang}`, e]));
+  const siblings = loadSiblings();
   /** The answer in the reader's language; English, then Dutch, where a translation is missing. */
   const kbEntry = (topic: string, locale: Locale) =>
     kbByKey.get(`${topic}/${locale}`) ?? kbByKey.get(`${topic}/en`) ?? kbByKey.get(`${topic}/nl`);
@@ -41,10 +43,14 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
       ...context(lang, `/kb/${topic}`),
       status: e.lang === lang ? e.status : 'machine-assisted',
     } as PageContext;
-    const related = e.related.flatMap((r) => {
-      const re = kbEntry(r, lang);
-      return re ? [{ topic: r, title: re.title }] : [];
-    });
+    const titled = (ids: readonly string[]) =>
+      ids.flatMap((r) => {
+        const re = kbEntry(r, lang);
+        return re ? [{ topic: r, title: re.title }] : [];
+      });
+    const siblingIds = siblings[topic] ?? [];
+    const siblingLinks = titled(siblingIds);
+    const related = titled(e.related.filter((r) => !siblingIds.includes(r)));
     const offlineKb = await offline.sizeKbFor(request, lang);
     return send(
       reply,
@@ -59,6 +65,7 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
           terms: Object.entries(e.terms ?? {}),
           sources: e.sources,
           related,
+          siblings: siblingLinks,
           check: e.check,
           lastChecked: e.lastChecked,
         }}

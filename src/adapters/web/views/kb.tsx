@@ -11,6 +11,8 @@ export interface KbPageDoc {
   terms: [string, string][];
   sources: { url: string; label: string }[];
   related: { topic: string; title: string }[];
+  /** Answers people confuse with this one ("If instead ..."). */
+  siblings: { topic: string; title: string }[];
   check: boolean;
   lastChecked: string;
 }
@@ -59,6 +61,18 @@ export function KbPage({ ctx, doc, offlineKb }: { ctx: PageContext; doc: KbPageD
       <article>
         <h1>{doc.title}</h1>
         <p class="lead">{doc.summary}</p>
+        {doc.siblings.length > 0 && (
+          <div class="if-instead">
+            <p>{t.t('ui.kb.ifInstead')}</p>
+            <ul>
+              {doc.siblings.map((r) => (
+                <li key={r.topic}>
+                  <a href={`/${locale}/kb/${r.topic}`}>{r.title}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {/* Rendered from Markdown with raw HTML disabled (see markdown.ts). */}
         <div class="kb-answer" dangerouslySetInnerHTML={{ __html: doc.answerHtml }} />
       </article>

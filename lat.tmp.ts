@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { loadKb } from '#adapters/content/load-kb.ts';
+import { buildSearchIndex, loadLexicon } from '#adapters/content/load-search.ts';
+const index = buildSearchIndex(loadKb(), loadLexicon());
+const qs = ['test/eval/questions-dev.jsonl', 'test/eval/questions-own.jsonl'].flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q as string));
+for (const q of qs.slice(0, 30)) index.search(q);
+const rows = qs.map((q) => { const t: number[] = []; for (let i = 0; i < 7; i++) { const s = performance.now(); index.search(q, { limit: 40 }); t.push(performance.now() - s); } t.sort((a, b) => a - b); return [t[0]!, t[3]!, q] as const; });
+rows.sort((a, b) => b[0] - a[0]);
+for (const r of rows.slice(0, 12)) console.log(r[0].toFixed(2), r[1].toFixed(2), r[2].slice(0, 90));
+const mins = rows.map((r) => r[0]).sort((a, b) => a - b);
+console.log('min-of-7 p50', mins[Math.floor(mins.length / 2)]!.toFixed(2), 'p95', mins[Math.floor(mins.length * 0.95)]!.toFixed(2));
