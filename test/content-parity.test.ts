@@ -131,13 +131,31 @@ export function entryProblems(source: KbEntry, translation: KbEntry): string[] {
   return problems;
 }
 
-/** Literal numbers of an ICU message, outside its placeholders and plural/select branches' names. */
+/**
+ * Literal numbers of an ICU message outside its arguments. A plural argument is left out whole:
+ * its branches word the count itself ("less than 1 year" may be "less than a year"), while the
+ * select branches are ordinary text and stay.
+ */
 export function messageNumbers(message: string): string[] {
-  // Drop {name}, {name, number} and the option keys of plural/select; keep the branch texts.
-  const withoutArgs = message
+  let text = '';
+  for (let i = 0; i < message.length; i++) {
+    const rest = message.slice(i);
+    if (/^\{\s*[\w.-]+\s*,\s*(?:plural|selectordinal)\s*,/.test(rest)) {
+      let depth = 0;
+      for (; i < message.length; i++) {
+        if (message[i] === '{') depth++;
+        else if (message[i] === '}' && --depth === 0) break;
+      }
+      text += ' ';
+      continue;
+    }
+    text += message[i];
+  }
+  // Drop {name}, {name, number} and the option keys of select; keep the branch texts.
+  const withoutArgs = text
     .replace(/\{\s*[\w.-]+\s*(?:,\s*number\s*)?\}/g, ' ')
-    .replace(/\{\s*[\w.-]+\s*,\s*(?:plural|select)\s*,/g, ' ')
-    .replace(/(?:^|[\s}])(?:=\d+|zero|one|two|few|many|other|none)\s*\{/g, ' ');
+    .replace(/\{\s*[\w.-]+\s*,\s*select\s*,/g, ' ')
+    .replace(/(?:^|[\s}])(?:=\d+|other|none)\s*\{/g, ' ');
   return numbersOf(withoutArgs);
 }
 
