@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { hashPassword } from '#adapters/desk/password.ts';
 import { buildApp } from '#app/build-app.ts';
 import { defaultConfig } from '#app/config.ts';
-import { openDeskStore } from '#app/desk.ts';
+import { lazyStore, openDeskStore } from '#app/desk.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
 
@@ -297,4 +297,40 @@ test('the private calendar feed: a secret link, revocable', async () => {
   assert.match(await feed.text(), /BEGIN:VCALENDAR/);
   assert.equal((await call(anna, 'DELETE', '/calendar-token')).status, 204);
   assert.equal((await fetch(base + url)).status, 404);
+});
+
+test('a database that is down: 503 with Retry-After on the desk, while the public check keeps working', async () => {
+  const down = lazyStore(() => Promise.reject(new Error('connection refused')));
+  const app = await buildApp({ today: () => date(TODAY), deskStore: down });
+  try {
+    const api = await app.inject({
+      method: 'GET',
+      url: '/desk/api/v1/people',
+      headers: { cookie: 'wegwijs_desk=abc' },
+    });
+    assert.equal(api.statusCode, 503);
+    assert.ok(Number(api.headers['retry-after']) > 0);
+    assert.doesNotMatch(api.body, /connection refused|at .*\.ts/, 'no internals reach the user');
+    const page = await app.inject({
+      method: 'GET',
+      url: '/desk/nl/',
+      headers: { cookie: 'wegwijs_desk=abc' },
+    });
+    assert.equal(page.statusCode, 503);
+    const login = await app.inject({
+      method: 'POST',
+      url: '/desk/api/v1/session',
+      payload: { email: 'anna@vwn.example', password: PASSWORD },
+    });
+    assert.equal(login.statusCode, 503);
+    const pub = await app.inject({
+      method: 'POST',
+      url: '/api/v1/assess',
+      payload: { asOf: TODAY, facts: refugee },
+    });
+    assert.equal(pub.statusCode, 200);
+    assert.equal((await app.inject({ method: 'GET', url: '/nl/' })).statusCode, 200);
+  } finally {
+    await app.close();
+  }
 });

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '#domain/desk/model.ts';
-import { DeskError, type DeskService, type PersonView } from '#domain/desk/service.ts';
+import { DeskError, type DeskService, type ListView, type PersonView } from '#domain/desk/service.ts';
 import { SESSION_COOKIE, type SessionManager } from './sessions.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -24,21 +24,22 @@ export interface DeskApiOptions {
   /** The public origin for calendar links (from the request when absent). */
 }
 
-export function listEntry(v: PersonView) {
+export function listEntry(v: ListView) {
+  const s = v.person.summary;
   return {
     id: v.person.id,
     displayName: v.person.displayName,
     language: v.person.language,
     teamId: v.person.teamId,
     version: v.person.version,
+    rulesVersion: v.person.rulesVersion,
     assessment: {
-      regime: v.assessment.regime,
-      obligation: v.assessment.obligation,
-      termEnd: v.assessment.termEnd,
-      applyFrom: v.assessment.applyFrom,
-      termPassed: v.assessment.termPassed,
-      options: v.assessment.options.map((o) => o.id),
-      missing: v.assessment.missing,
+      regime: s.regime,
+      obligation: s.obligation,
+      termEnd: s.termEnd,
+      applyFrom: s.applyFrom,
+      options: s.options,
+      missing: s.missing ?? [],
     },
     nextAction: v.nextAction,
     changedSinceSeen: v.changedSinceSeen,

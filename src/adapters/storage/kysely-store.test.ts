@@ -21,6 +21,8 @@ const summary: AnswerSummary = {
   termEnd: '2026-05-10',
   applyFrom: null,
   options: [],
+  letterFrom: null,
+  missing: [],
 };
 const readFacts = (json: unknown) => readStoredFacts(json, date('2026-01-01'));
 

@@ -10,6 +10,7 @@ import type {
   AuditEntry,
   HistoryEntry,
   Person,
+  PersonListing,
   Role,
   Scope,
   User,
@@ -190,6 +191,46 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
     async listPeople(scope) {
       const rows = await scoped(db.selectFrom('people').selectAll('people'), scope).execute();
       return rows.map(toPerson);
+    },
+
+    async listSummaries(scope): Promise<PersonListing[]> {
+      const rows = await scoped(
+        db
+          .selectFrom('people')
+          .select([
+            'people.id',
+            'people.org',
+            'people.team_id',
+            'people.display_name',
+            'people.language',
+            'people.version',
+            'people.created_by',
+            'people.rules_version',
+            'people.summary',
+            'people.seen_summary',
+          ]),
+        scope,
+      ).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        org: r.org,
+        teamId: r.team_id,
+        displayName: r.display_name,
+        language: r.language,
+        version: Number(r.version),
+        createdBy: r.created_by,
+        rulesVersion: r.rules_version,
+        summary: JSON.parse(r.summary) as AnswerSummary,
+        seenSummary: r.seen_summary ? (JSON.parse(r.seen_summary) as AnswerSummary) : null,
+      }));
+    },
+
+    async refreshAnswer(id, rulesVersion, summary) {
+      await db
+        .updateTable('people')
+        .set({ rules_version: rulesVersion, summary: JSON.stringify(summary) })
+        .where('id', '=', id)
+        .execute();
     },
 
     async person(scope, id) {

@@ -54,6 +54,23 @@ export interface AnswerSummary {
   termEnd: string | null;
   applyFrom: string | null;
   options: string[];
+  /** The first day a letter (an option by application) can be sent; null: none to send. */
+  letterFrom: string | null;
+  missing: string[];
+}
+
+/** What the dashboard needs of a person: no facts, so a team of thousands lists in milliseconds. */
+export interface PersonListing {
+  id: string;
+  org: string;
+  teamId: string;
+  displayName: string;
+  language: string;
+  version: number;
+  createdBy: string;
+  rulesVersion: string;
+  summary: AnswerSummary;
+  seenSummary: AnswerSummary | null;
 }
 
 export interface HistoryEntry {

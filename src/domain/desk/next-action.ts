@@ -3,7 +3,7 @@
  * from the engine's answer for today, never stored, so it is always as current as the rules.
  */
 import type { Assessment } from '../assess.ts';
-import { compare, type PlainDate, plus } from '../dates/plain-date.ts';
+import { compare, type PlainDate, plus, Temporal } from '../dates/plain-date.ts';
 import type { AnswerSummary } from './model.ts';
 
 export type NextActionKind =
@@ -27,31 +27,63 @@ export interface NextAction {
 
 const SOON_MONTHS = 6;
 
+/** Today and six months on, as ISO text: ISO dates compare as strings, so a team of thousands is cheap. */
+export interface Horizon {
+  today: PlainDate;
+  todayIso: string;
+  soonIso: string;
+}
+
+export function horizonOf(today: PlainDate): Horizon {
+  return { today, todayIso: today.toString(), soonIso: plus(today, { months: SOON_MONTHS }).toString() };
+}
+
+const day = (iso: string): PlainDate => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Temporal.PlainDate(y, m, d);
+};
+
+/**
+ * From the stored summary and today, without re-running the engine: dates move the action along
+ * (the apply-from day, six months before the end, the end) even when nobody edits the person.
+ */
+export function nextActionOf(s: AnswerSummary, at: Horizon | PlainDate): NextAction | null {
+  const h = 'todayIso' in at ? at : horizonOf(at);
+  if (s.obligation === 'unknown') return { kind: 'complete-facts', due: h.today };
+  if (s.obligation !== 'obliged' || !s.termEnd) return null;
+  if (s.termEnd < h.todayIso) return { kind: 'term-passed', due: day(s.termEnd) };
+  if (s.letterFrom && s.letterFrom <= h.todayIso) return { kind: 'send-letter', due: day(s.termEnd) };
+  if (s.termEnd <= h.soonIso) return { kind: 'term-ending', due: day(s.termEnd) };
+  if (s.applyFrom && s.applyFrom > h.todayIso) return { kind: 'apply-from', due: day(s.applyFrom) };
+  return { kind: 'follow-up', due: day(s.termEnd) };
+}
+
+/** The same, from a fresh answer of the engine. */
 export function nextAction(a: Assessment, today: PlainDate): NextAction | null {
-  if (a.obligation === 'unknown') return { kind: 'complete-facts', due: today };
-  if (a.obligation !== 'obliged' || !a.termEnd) return null;
-  if (a.termPassed) return { kind: 'term-passed', due: a.termEnd };
-  const letters = a.options.some((o) => o.canApplyNow && o.timing !== 'automatic');
-  if (letters) return { kind: 'send-letter', due: a.termEnd };
-  if (compare(a.termEnd, plus(today, { months: SOON_MONTHS })) <= 0)
-    return { kind: 'term-ending', due: a.termEnd };
-  if (a.applyFrom && compare(a.applyFrom, today) > 0) return { kind: 'apply-from', due: a.applyFrom };
-  return { kind: 'follow-up', due: a.termEnd };
+  return nextActionOf(summarise(a), today);
 }
 
 export function summarise(a: Assessment): AnswerSummary {
+  let letterFrom: PlainDate | null = null;
+  for (const o of a.options) {
+    if (o.timing === 'automatic') continue;
+    const from = o.canApplyNow ? a.asOf : o.availableFrom;
+    if (from && (!letterFrom || compare(from, letterFrom) < 0)) letterFrom = from;
+  }
   return {
     regime: a.regime,
     obligation: a.obligation,
     termEnd: a.termEnd?.toString() ?? null,
     applyFrom: a.applyFrom?.toString() ?? null,
     options: a.options.map((o) => o.id).sort(),
+    letterFrom: letterFrom?.toString() ?? null,
+    missing: [...a.missing],
   };
 }
 
 /** The fields of two summaries that differ (for "changed since you last looked" and rule impact). */
 export function summaryChanges(before: AnswerSummary, after: AnswerSummary): (keyof AnswerSummary)[] {
   return (Object.keys(after) as (keyof AnswerSummary)[]).filter(
-    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
   );
 }

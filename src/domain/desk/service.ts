@@ -4,12 +4,19 @@
  * policy, and write the audit log. The store is injected (SQLite or PostgreSQL).
  */
 import { type Assessment, assess } from '../assess.ts';
-import type { PlainDate } from '../dates/plain-date.ts';
+import { compare, type PlainDate } from '../dates/plain-date.ts';
 import type { Facts } from '../facts/facts.ts';
 import { type FieldProblem, parseAssessRequest } from '../facts/parse-facts.ts';
 import type { RuleBook } from '../rulebook.ts';
-import type { AnswerSummary, AuditAction, Person, User } from './model.ts';
-import { type NextAction, nextAction, summarise, summaryChanges } from './next-action.ts';
+import type { AnswerSummary, AuditAction, Person, PersonListing, User } from './model.ts';
+import {
+  horizonOf,
+  type NextAction,
+  nextAction,
+  nextActionOf,
+  summarise,
+  summaryChanges,
+} from './next-action.ts';
 import { type DeskAction, may, scopeOf } from './policy.ts';
 import type { DeskStore } from './store.ts';
 
@@ -34,6 +41,13 @@ export class DeskError extends Error {
   ) {
     super(message);
   }
+}
+
+/** One row of the dashboard: the stored answer, moved along by today's date. */
+export interface ListView {
+  person: PersonListing;
+  nextAction: NextAction | null;
+  changedSinceSeen: (keyof AnswerSummary)[];
 }
 
 export interface PersonView {
@@ -126,17 +140,24 @@ export function deskService(deps: DeskDeps) {
       filter: { dueWithinDays?: number; regime?: string; createdBy?: string; teamId?: string } = {},
     ) {
       guard(user, 'people.read');
-      const people = await store.listPeople(scopeOf(user));
+      const people = await store.listSummaries(scopeOf(user));
       await audit(user, 'person-list');
       const today = deps.today();
       const horizon =
         filter.dueWithinDays === undefined ? undefined : today.add({ days: filter.dueWithinDays });
+      const at = horizonOf(today);
       return people
         .filter((p) => (filter.teamId ? p.teamId === filter.teamId : true))
         .filter((p) => (filter.createdBy ? p.createdBy === filter.createdBy : true))
-        .map((p) => view(p))
-        .filter((v) => (filter.regime ? v.assessment.regime === filter.regime : true))
-        .filter((v) => (horizon ? !!v.nextAction && v.nextAction.due.until(horizon).sign >= 0 : true))
+        .filter((p) => (filter.regime ? p.summary.regime === filter.regime : true))
+        .map(
+          (p): ListView => ({
+            person: p,
+            nextAction: nextActionOf(p.summary, at),
+            changedSinceSeen: p.seenSummary ? summaryChanges(p.seenSummary, p.summary) : [],
+          }),
+        )
+        .filter((v) => (horizon ? !!v.nextAction && compare(v.nextAction.due, horizon) <= 0 : true))
         .sort(byDue);
     },
 
@@ -152,7 +173,10 @@ export function deskService(deps: DeskDeps) {
 
     /** After a helper looked at the person's page: what they saw becomes the new baseline. */
     async markSeen(id: string, v: PersonView) {
-      await store.markSeen(id, book.version, summarise(v.assessment));
+      const now = summarise(v.assessment);
+      if (summaryChanges(v.person.summary, now).length || v.person.rulesVersion !== book.version)
+        await store.refreshAnswer(id, book.version, now);
+      await store.markSeen(id, book.version, now);
     },
 
     async create(user: User, body: Record<string, unknown>) {
@@ -252,11 +276,8 @@ export type DeskService = ReturnType<typeof deskService>;
 
 const notFound = () => new DeskError(404, 'not-found', 'No such person.');
 
-function byDue(a: PersonView, b: PersonView): number {
+function byDue(a: ListView, b: ListView): number {
   if (!a.nextAction) return b.nextAction ? 1 : 0;
   if (!b.nextAction) return -1;
-  return (
-    a.nextAction.due.until(b.nextAction.due).sign * -1 ||
-    a.person.displayName.localeCompare(b.person.displayName)
-  );
+  return compare(a.nextAction.due, b.nextAction.due) || a.person.displayName.localeCompare(b.person.displayName);
 }

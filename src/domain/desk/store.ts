@@ -4,7 +4,16 @@
  * Times are ISO strings (UTC instants), so both databases store them the same way.
  */
 import type { Facts } from '../facts/facts.ts';
-import type { AnswerSummary, AuditEntry, HistoryEntry, Person, Role, Scope, User } from './model.ts';
+import type {
+  AnswerSummary,
+  AuditEntry,
+  HistoryEntry,
+  Person,
+  PersonListing,
+  Role,
+  Scope,
+  User,
+} from './model.ts';
 
 export interface StoredLogin {
   user: User;
@@ -63,6 +72,10 @@ export interface DeskStore {
   userByCalendarToken(tokenHash: string): Promise<User | undefined>;
 
   listPeople(scope: Scope): Promise<Person[]>;
+  /** The dashboard's rows: no facts, only the stored answer summary. */
+  listSummaries(scope: Scope): Promise<PersonListing[]>;
+  /** Stores a newer answer (after a rule change or a new day) without touching what a helper saw. */
+  refreshAnswer(id: string, rulesVersion: string, summary: AnswerSummary): Promise<void>;
   person(scope: Scope, id: string): Promise<Person | undefined>;
   history(scope: Scope, id: string): Promise<HistoryEntry[]>;
   createPerson(p: NewPerson, now: string): Promise<Person>;

@@ -1,8 +1,8 @@
 /** The desk's pages: sign-in, the dashboard, one person (answer, history, change, erase), the calendar link. */
 import type { Assessment } from '#domain/assess.ts';
-import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
 import type { HistoryEntry } from '#domain/desk/model.ts';
-import type { PersonView } from '#domain/desk/service.ts';
+import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { FactFields, type FormValues } from './fact-fields.tsx';
 
@@ -50,7 +50,7 @@ export function LoginPage({ ctx, error, email }: { ctx: DeskContext; error?: str
 
 export function DashboardPage(props: {
   ctx: DeskContext;
-  people: PersonView[];
+  people: ListView[];
   filter: { due?: string; act?: string; mine?: boolean };
   today: PlainDate;
 }) {
@@ -111,13 +111,13 @@ export function DashboardPage(props: {
                     })}
                   </>
                 ) : (
-                  t.t(`obligation.${v.assessment.obligation}.title`)
+                  t.t(`obligation.${v.person.summary.obligation}.title`)
                 )}
               </p>
               <p class="small">
-                {v.assessment.regime ? t.t(`regime.${v.assessment.regime}`) : ''}
-                {v.assessment.termEnd
-                  ? ` · ${t.t('ui.result.termEnd')}: ${t.date(v.assessment.termEnd)}`
+                {v.person.summary.regime ? t.t(`regime.${v.person.summary.regime}`) : ''}
+                {v.person.summary.termEnd
+                  ? ` · ${t.t('ui.result.termEnd')}: ${t.date(Temporal.PlainDate.from(v.person.summary.termEnd))}`
                   : ''}
               </p>
             </li>

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { date } from '../dates/plain-date.ts';
+import type { AnswerSummary } from './model.ts';
+import { nextActionOf } from './next-action.ts';
+
+const obliged: AnswerSummary = {
+  regime: 'wi2021',
+  obligation: 'obliged',
+  termEnd: '2026-05-10',
+  applyFrom: '2025-11-10',
+  options: ['extension-birth'],
+  letterFrom: '2025-11-10',
+  missing: [],
+};
+const kind = (s: AnswerSummary, today: string) => nextActionOf(s, date(today))?.kind;
+
+test('the letter is due from its first day until the end; after the end the term has passed', () => {
+  assert.equal(kind(obliged, '2025-11-09'), 'apply-from', 'the day before the letter can go');
+  assert.equal(kind(obliged, '2025-11-10'), 'send-letter');
+  assert.equal(kind(obliged, '2026-05-10'), 'send-letter', 'the last day still counts');
+  assert.equal(kind(obliged, '2026-05-11'), 'term-passed');
+  assert.equal(nextActionOf(obliged, date('2026-05-11'))?.due.toString(), '2026-05-10');
+});
+
+test('six months before the end, on the day before, of and after', () => {
+  const noLetter = { ...obliged, letterFrom: null, applyFrom: '2026-04-01' };
+  assert.equal(kind(noLetter, '2025-11-09'), 'apply-from');
+  assert.equal(kind(noLetter, '2025-11-10'), 'term-ending');
+  assert.equal(kind(noLetter, '2025-11-11'), 'term-ending');
+});
+
+test('missing facts come first; not obliged needs nothing', () => {
+  assert.equal(kind({ ...obliged, obligation: 'unknown' }, '2025-01-01'), 'complete-facts');
+  assert.equal(nextActionOf({ ...obliged, obligation: 'not-obliged' }, date('2025-01-01')), null);
+  assert.equal(kind({ ...obliged, letterFrom: null, applyFrom: null, termEnd: '2029-01-01' }, '2025-01-01'), 'follow-up');
+});
