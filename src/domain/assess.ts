@@ -19,6 +19,7 @@ import {
   type LegalSource,
   type ParameterId,
   type RuleSet,
+  sourceIdFor,
   sourceOf,
   type ValueRef,
   valueOn,
@@ -173,10 +174,12 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
     reason(
       decision.decidedBy.id,
       'applies',
-      decision.decidedBy.source,
+      sourceIdFor(decision.decidedBy, regime),
       reasonParams(decision.decidedBy, scope),
     );
-  else for (const r of decision.possible) reason(r.id, 'possible', r.source, reasonParams(r, scope));
+  else
+    for (const r of decision.possible)
+      reason(r.id, 'possible', sourceIdFor(r, regime), reasonParams(r, scope));
   const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
 
   const inScope = obligation !== 'not-obliged';
@@ -393,9 +396,9 @@ function optionResult(
     form: rule.form ?? null,
     applyVia: rule.applyVia,
     toCheck: factsInMask(toCheckMask),
-    confirmed: rule.confirmed && sourceOf(book, rule.source).confirmed,
+    confirmed: rule.confirmed && sourceOf(book, sourceIdFor(rule, regime)).confirmed,
     params,
-    source: sourceOf(book, rule.source),
+    source: sourceOf(book, sourceIdFor(rule, regime)),
   };
 }
 

@@ -20,6 +20,18 @@ export interface LegalSource {
   lastChecked: string;
   /** false for a source behind an UNCONFIRMED fact: answers built on it say "ask DUO". */
   confirmed: boolean;
+  /** The acts this source is law for (absent: not tied to one act, such as the AOW or the Awb). */
+  acts?: readonly ('wi2007' | 'wi2013' | 'wi2021')[];
+  /** The day the source stopped applying (an expired beleidsregel): never cited on or after it. */
+  until?: string;
+}
+
+/** A rule's source for the person's act: a per-act override, else the rule's own source. */
+export function sourceIdFor(
+  rule: { source: string; sources?: Readonly<Partial<Record<'wi2007' | 'wi2013' | 'wi2021', string>>> },
+  regime: 'wi2007' | 'wi2013' | 'wi2021' | null,
+): string {
+  return (regime && rule.sources?.[regime]) || rule.source;
 }
 
 export interface DatedValue<T> {

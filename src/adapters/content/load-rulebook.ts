@@ -35,6 +35,10 @@ const SourceSchema = Type.Object(
     url: Type.String({ pattern: '^https?://' }),
     lastChecked: IsoDate,
     confirmed: Type.Optional(Type.Boolean()),
+    acts: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('wi2007'), Type.Literal('wi2013'), Type.Literal('wi2021')])),
+    ),
+    until: Type.Optional(IsoDate),
   },
   { additionalProperties: false },
 );
@@ -205,6 +209,8 @@ export function buildRuleBook(
       lastChecked: s.lastChecked,
       confirmed: s.confirmed ?? true,
       ...(s.article ? { article: s.article } : {}),
+      ...(s.acts ? { acts: s.acts } : {}),
+      ...(s.until ? { until: s.until } : {}),
     };
   }
 

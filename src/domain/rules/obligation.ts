@@ -8,7 +8,7 @@
 import { builders, type Condition } from '../engine/conditions.ts';
 import { EEA_COUNTRIES } from '../facts/facts.ts';
 import type { ValueRef } from '../rulebook.ts';
-import type { DerivedValues } from './derive.ts';
+import type { DerivedValues, Regime } from './derive.ts';
 import type { OptionId } from './options.ts';
 
 export const OBLIGATIONS = ['obliged', 'not-obliged', 'exempt', 'met', 'unknown'] as const;
@@ -30,6 +30,8 @@ export interface ObligationRule extends DecisionEffects {
   id: string;
   decides: Exclude<Obligation, 'unknown'>;
   source: string;
+  /** The source for a particular act where it differs (Wet inburgering (2013) art. 3 for Wi2013). */
+  sources?: Readonly<Partial<Record<Regime, string>>>;
   when: Condition<DerivedValues>;
   /** The numbers and dates its explanation names (message placeholders). */
   params?: Readonly<Record<string, ValueRef>>;
@@ -90,6 +92,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'not-obliged.temporary-purpose',
     decides: 'not-obliged',
     source: 'temporary-purposes',
+    sources: { wi2013: 'obligation-wi2013' },
     when: w.factIn('permitPurpose', TEMPORARY_PURPOSES),
     ...VOLUNTARY_ROUTE,
   },
@@ -139,6 +142,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'not-obliged.under-minimum-age',
     decides: 'not-obliged',
     source: 'age-minimum',
+    sources: { wi2013: 'age-minimum-wi2013' },
     when: w.derived('ageBand', ['under-minimum']),
     ...NOTHING_FOLLOWS,
     params: { age: { parameter: 'age.minimum' } },
@@ -163,6 +167,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'met.integration-diploma',
     decides: 'met',
     source: 'obligation-met',
+    sources: { wi2013: 'obligation-met-wi2013' },
     when: w.is('hasIntegrationDiploma', true),
     ...NOTHING_FOLLOWS,
   },
@@ -178,6 +183,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'exempt.dutch-diploma',
     decides: 'exempt',
     source: 'diploma-vrijstelling',
+    sources: { wi2013: 'diploma-vrijstelling-wi2013' },
     when: w.includesAny('diplomas', FULL_VRIJSTELLING_DIPLOMAS),
     ...VRIJSTELLING_ONLY,
   },
@@ -196,6 +202,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'obliged.non-temporary-permit',
     decides: 'obliged',
     source: 'temporary-purposes',
+    sources: { wi2013: 'obligation-wi2013', wi2007: 'regime-wi2007' },
     when: w.factIn('permitPurpose', NON_TEMPORARY_PURPOSES),
     ...EVERYTHING_OF_THE_ACT,
   },

@@ -50,6 +50,8 @@ export interface OptionRule {
   regimes: readonly Regime[];
   decidedBy: DecidingBody;
   source: string;
+  /** The source for a particular act where it differs (an expired beleidsregel only for its time). */
+  sources?: Readonly<Partial<Record<Regime, string>>>;
   /** The situation it is for; absent: always (as far as the deciding rule offers it). */
   trigger?: Condition<DerivedValues>;
   requires?: Condition<DerivedValues>;
@@ -84,6 +86,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     regimes: BOTH,
     decidedBy: 'DUO',
     source: 'diploma-vrijstelling',
+    sources: { wi2013: 'diploma-vrijstelling-wi2013' },
     trigger: w.includesAny('diplomas', FULL_VRIJSTELLING_DIPLOMAS),
     timing: 'any-time',
     scope: 'full',
@@ -291,7 +294,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     variant: 'wi2013',
     regimes: ['wi2013'],
     decidedBy: 'DUO',
-    source: 'extension-illness',
+    source: 'extension-illness-wi2013',
     trigger: circumstance('own-illness', 'family-illness'),
     timing: 'apply-window',
     // The beleidsregel that gave "as long as the illness" expired on 1 January 2022: DUO decides the length.
@@ -325,6 +328,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     regimes: BOTH,
     decidedBy: 'DUO',
     source: 'extension-family-death',
+    sources: { wi2013: 'extension-family-death-wi2013' },
     trigger: circumstance('family-death'),
     timing: 'apply-window',
     extraTime: 'extension.familyDeath',
@@ -341,6 +345,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     regimes: BOTH,
     decidedBy: 'DUO',
     source: 'extension-birth',
+    sources: { wi2013: 'extension-birth-wi2013' },
     trigger: circumstance('birth'),
     timing: 'apply-window',
     extraTime: 'extension.birth',
@@ -373,7 +378,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     variant: 'wi2013',
     regimes: ['wi2013'],
     decidedBy: 'DUO',
-    source: 'extension-literacy',
+    source: 'extension-literacy-wi2013',
     trigger: circumstance('literacy-course'),
     timing: 'automatic',
     extraTime: 'decided-by-duo',
