@@ -17,7 +17,15 @@ import { inconsistencyText } from '#i18n/fact-problems.ts';
 import { optionKey } from '#i18n/labels.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
-import { answerFromForm, type CheckState, readState, stateFields, writeState } from '../state.ts';
+import {
+  answerFromForm,
+  type CheckState,
+  ignoredParam,
+  readState,
+  stateFields,
+  withNotice,
+  writeState,
+} from '../state.ts';
 import { ConfirmPage, InconsistentPage } from '../views/consistency.tsx';
 import { HelpPage } from '../views/help.tsx';
 import type { PageContext } from '../views/layout.tsx';
@@ -65,7 +73,7 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     const query = request.query;
     const state = readState(query);
     const ctx = (s: CheckState, extra: Record<string, string> = {}) =>
-      context(locale, `/check${writeState(s, extra)}`);
+      withNotice(context(locale, `/check${writeState(s, extra)}`), s);
 
     // An answer arrives: validate it, check it against the other answers, then redirect to the
     // clean URL of the new state. A refused answer keeps what was typed.
@@ -120,7 +128,8 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
 
     const a = assess(state.facts, options.today(), book);
     const q = nextQuestion(a, state.dontKnow);
-    if (!q) return reply.redirect(`/${locale}/result${writeState(state)}`, 303);
+    // Nothing left to ask: on to the result, which still names what the link held that was not read.
+    if (!q) return reply.redirect(`/${locale}/result${writeState(state, ignoredParam(state))}`, 303);
     return send(reply, renderQuestion(ctx(state), state, q));
   });
 
@@ -211,7 +220,7 @@ export function checkRoutes(app: FastifyInstance, options: WebOptions, kit: Page
     return send(
       reply,
       <SummaryPage
-        ctx={context(locale, `/summary${writeState(state)}`)}
+        ctx={withNotice(context(locale, `/summary${writeState(state)}`), state)}
         rows={rows}
         resultHref={`/${locale}/result${writeState(state)}`}
       />,

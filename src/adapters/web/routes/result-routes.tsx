@@ -9,7 +9,7 @@ import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { calendar } from '../ics.ts';
 import { PdfBusy, PdfCancelled } from '../render-pdf.ts';
-import { type CheckState, readState, writeState } from '../state.ts';
+import { type CheckState, readState, withNotice, writeState } from '../state.ts';
 import { InconsistentPage } from '../views/consistency.tsx';
 import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
@@ -30,7 +30,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     const qs = writeState(state);
     const rel = (d: PlainDate | null) => (d ? { date: t.date(d), relative: t.relative(d, asOf) } : undefined);
     const dates = { termStart: rel(a.termStart), termEnd: rel(a.termEnd), applyFrom: rel(a.applyFrom) };
-    const ctx = context(locale, `/result${qs}`);
+    const ctx = withNotice(context(locale, `/result${qs}`), state);
     return (
       <ResultPage
         ctx={ctx}

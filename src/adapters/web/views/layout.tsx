@@ -15,6 +15,8 @@ export interface PageContext {
   /** The newest last-checked date of the legal sources. */
   rulesChecked: PlainDate;
   query?: string;
+  /** A note above the page's content (e.g. what a link held that could not be read). */
+  notice?: string;
 }
 
 export function Page(props: {
@@ -102,6 +104,11 @@ export function Page(props: {
           </form>
         )}
         <main id="main" tabIndex={-1}>
+          {ctx.notice && (
+            <div class="alert notice" role="status">
+              <p>{ctx.notice}</p>
+            </div>
+          )}
           {props.children}
         </main>
         <footer class="site-footer">
