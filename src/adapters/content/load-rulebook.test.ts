@@ -12,6 +12,7 @@ import type { Facts } from '#domain/facts/facts.ts';
 import { RULES } from '#domain/rules/rule-data.ts';
 import {
   buildRuleSet,
+  bundledRuleSetInput,
   ContentError,
   loadRuleSet,
   readRuleBookFiles,
@@ -144,4 +145,18 @@ test('a rule that names an unknown source, parameter or option is refused at loa
       /unknown parameter "no.such"/.test(e.message) &&
       /no option rule "no-such-option"/.test(e.message),
   );
+});
+
+test('a stored rule set (plain JSON) rebuilds to the same version and the same answers', () => {
+  const stored = JSON.parse(JSON.stringify(bundledRuleSetInput()));
+  const rebuilt = buildRuleSet(stored);
+  const current = loadRuleSet();
+  assert.equal(rebuilt.version, current.version);
+  const mother = {
+    ...person,
+    schoolYearsInNL: 0,
+    pipDate: date('2023-06-01'),
+    circumstances: ['birth'] as const,
+  };
+  assert.deepEqual(assess(mother, asOf, rebuilt), assess(mother, asOf, current));
 });

@@ -298,11 +298,24 @@ function checkRules(
     source(`consequences/${r.id}`, r.source);
     refs(`consequences/${r.id}`, r.params);
   }
+  for (const r of rules.afterTerm) {
+    source(`afterTerm/${r.id}`, r.source);
+    refs(`afterTerm/${r.id}`, r.params);
+  }
   for (const act of Object.values(rules.acts)) {
     source(`acts/${act.regime}`, act.source);
     source(`acts/${act.regime}`, act.termSource);
   }
   return problems;
+}
+
+/**
+ * What the bundled rule set is built from, as plain JSON-safe data: store it next to a
+ * rulesVersion and `buildRuleSet(stored)` rebuilds that exact rule set later (same version, same
+ * answers), e.g. for the case desk's "what moved since version X" report.
+ */
+export function bundledRuleSetInput(dir: string = CONTENT_DIR): Required<RuleSetInput> {
+  return { files: readRuleBookFiles(dir), rules: RULES, codeVersion: currentCodeVersion() };
 }
 
 let cached: RuleSet | undefined;
