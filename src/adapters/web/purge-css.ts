@@ -44,10 +44,28 @@ export function purgeCss(css: string, prefix: string, used: ReadonlySet<string>)
     out += comments;
     if (rule.trim().startsWith('@')) out += rule + block;
     else {
-      const selectors = rule.split(',').filter(keep);
+      const selectors = splitSelectors(rule).filter(keep);
       if (selectors.length) out += selectors.join(',') + block;
     }
     i = j;
   }
   return out;
+}
+
+/** A selector list split at its top-level commas only: `a:not(:disabled,[x]),b` is two selectors. */
+export function splitSelectors(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k];
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, k));
+      start = k + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  return parts;
 }

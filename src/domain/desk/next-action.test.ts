@@ -33,5 +33,8 @@ test('six months before the end, on the day before, of and after', () => {
 test('missing facts come first; not obliged needs nothing', () => {
   assert.equal(kind({ ...obliged, obligation: 'unknown' }, '2025-01-01'), 'complete-facts');
   assert.equal(nextActionOf({ ...obliged, obligation: 'not-obliged' }, date('2025-01-01')), null);
-  assert.equal(kind({ ...obliged, letterFrom: null, applyFrom: null, termEnd: '2029-01-01' }, '2025-01-01'), 'follow-up');
+  assert.equal(
+    kind({ ...obliged, letterFrom: null, applyFrom: null, termEnd: '2029-01-01' }, '2025-01-01'),
+    'follow-up',
+  );
 });

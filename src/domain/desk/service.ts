@@ -279,5 +279,7 @@ const notFound = () => new DeskError(404, 'not-found', 'No such person.');
 function byDue(a: ListView, b: ListView): number {
   if (!a.nextAction) return b.nextAction ? 1 : 0;
   if (!b.nextAction) return -1;
-  return compare(a.nextAction.due, b.nextAction.due) || a.person.displayName.localeCompare(b.person.displayName);
+  return (
+    compare(a.nextAction.due, b.nextAction.due) || a.person.displayName.localeCompare(b.person.displayName)
+  );
 }
