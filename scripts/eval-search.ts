@@ -235,7 +235,7 @@ for (const file of files) {
   }
   const margin = ((all.top1 - allBase.top1) / (all.n || 1)) * 100;
   verdicts.push(
-    `${basename(file)}: top-1 ${pct(all.top1, all.n).trim()} vs MiniSearch ${pct(allBase.top1, allBase.n).trim()}, margin ${margin.toFixed(1)} points: ${margin >= MARGIN ? 'keep our ranking' : `below ${MARGIN} points: replace it with MiniSearch`}`,
+    `${basename(file)}: top-1 ${pct(all.top1, all.n).trim()} vs MiniSearch ${pct(allBase.top1, allBase.n).trim()}, margin ${margin.toFixed(2)} points: ${margin >= MARGIN ? 'keep our ranking' : `below ${MARGIN} points: replace it with MiniSearch`}`,
   );
 }
 
@@ -251,5 +251,5 @@ console.log('');
 for (const v of verdicts) console.log(v);
 const pooledMargin = ((pooled.ours.top1 - pooled.base.top1) / (pooled.ours.n || 1)) * 100;
 console.log(
-  `all files: top-1 ${pct(pooled.ours.top1, pooled.ours.n).trim()} vs MiniSearch ${pct(pooled.base.top1, pooled.base.n).trim()}, margin ${pooledMargin.toFixed(1)} points (target ≥ ${MARGIN})`,
+  `all files: top-1 ${pct(pooled.ours.top1, pooled.ours.n).trim()} vs MiniSearch ${pct(pooled.base.top1, pooled.base.n).trim()}, margin ${pooledMargin.toFixed(2)} points (target ≥ ${MARGIN})`,
 );
