@@ -1,7 +1,7 @@
 /**
  * One assessment: what civic integration means for this person on `asOf`. Pure: the caller
  * supplies the facts, the date and the rule set (rules, parameters, sources, version); the
- * engine here only interprets rule data and holds no policy of its own (ADR 005). The result is
+ * engine here only interprets rule data and holds no policy of its own (ADR 007). The result is
  * plain data with codes, dates, amounts and legal sources, never sentences (texts come from the
  * message catalogs).
  */

@@ -3,7 +3,7 @@
  * that take a person out of the group come first, then "already met", then the vrijstellingen,
  * and last the general rule. Each rule says everything about its decision: the condition, the
  * outcome, the legal source, the numbers its explanation names, which options stay open after it
- * and whether the consequences of a missed term apply (ADR 005). The engine has no rule ids in it.
+ * and whether the consequences of a missed term apply (ADR 007). The engine has no rule ids in it.
  */
 import { builders, type Condition } from '../engine/conditions.ts';
 import { EEA_COUNTRIES } from '../facts/facts.ts';
