@@ -104,6 +104,8 @@ function jsonRulesEngine(): Engine {
         ],
       },
     ],
+    // A permit or DUO start date still to come: not yet obliged (derived, as for our engine).
+    [95.5, 'not-obliged', { all: [{ fact: 'startsLater', operator: 'equal', value: true }] }],
     [95, 'not-obliged', { all: [{ fact: 'ageBand', operator: 'in', value: ['under-minimum', 'aow'] }] }],
     [94, 'not-obliged', { all: [{ fact: 'schoolYearsInNL', operator: 'greaterThanInclusive', value: 8 }] }],
     [93, 'met', { all: [{ fact: 'hasIntegrationDiploma', operator: 'equal', value: true }] }],
@@ -144,6 +146,7 @@ async function jreDecide(engine: Engine, facts: Facts, asOf: PlainDate): Promise
     turkishEra: d.turkishEra.value,
     regime: d.regime.value,
     nt2Era: d.nt2Era.value,
+    startsLater: d.startsLater.value,
   });
   // Events come back in priority order; the first is the decision.
   return events[0]?.type ?? 'unknown';
