@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { catalog } from '#adapters/content/load-messages.ts';
+import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import { assess } from '#domain/assess.ts';
+import { date } from '#domain/dates/plain-date.ts';
+import type { Facts } from '#domain/facts/facts.ts';
+import { describeAssessment } from './describe-assessment.ts';
+import { createTranslator } from './translate.ts';
+
+test('an unpublished (UNCONFIRMED) rule is never shown as something DUO does by itself', () => {
+  const facts = {
+    nationality: 'SY',
+    familyOfEeaCitizen: false,
+    birthDate: date('1990-01-01'),
+    permitPurpose: 'asylum',
+    permitDate: date('2023-03-01'),
+    schoolYearsInNL: 0,
+    diplomas: [],
+    hasIntegrationDiploma: false,
+    pipDate: date('2023-05-10'),
+    courseHours: 400,
+    examAttempts: 2,
+  } as Facts;
+  const a = assess(facts, date('2025-06-01'), loadRuleBook());
+  const efforts = a.options.find((o) => o.id === 'extension-efforts');
+  assert.ok(
+    efforts && !efforts.confirmed && efforts.timing === 'automatic',
+    'the Wi2021 efforts extension is unconfirmed',
+  );
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  const text = describeAssessment(t, a).options.find((o) => o.id === 'extension-efforts');
+  assert.ok(text);
+  assert.equal(text.timing, t.t('timing.automatic.unconfirmed'));
+  assert.doesNotMatch(text.timing, /by itself/);
+});
