@@ -3,24 +3,10 @@
  * and Pashto are right-to-left without a hand-kept list; legal dates always use the Gregorian
  * calendar and Latin digits, as DUO's letters do. `zh` is Chinese in simplified characters.
  */
-export const LOCALES = [
-  'nl',
-  'en',
-  'ar',
-  'tr',
-  'ti',
-  'fa',
-  'uk',
-  'so',
-  'es',
-  'zh',
-  'fr',
-  'pt',
-  'ps',
-  'ru',
-  'ckb',
-  'kmr',
-] as const;
+import { KB_LANGS } from '#domain/search/analyze.ts';
+
+// The interface speaks every language the knowledge base is written in: one list, kept there.
+export const LOCALES = KB_LANGS;
 export type Locale = (typeof LOCALES)[number];
 
 export const SOURCE_LOCALE: Locale = 'en';

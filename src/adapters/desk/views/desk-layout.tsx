@@ -1,5 +1,6 @@
 /** The case desk's page frame: staff pages in Dutch or English, no script needed, never cached. */
 import type { ComponentChildren } from 'preact';
+import { nativeName } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 
 export type DeskLocale = 'nl' | 'en';
@@ -43,11 +44,11 @@ export function DeskPage(props: { ctx: DeskContext; title: string; children: Com
                 <li key={l}>
                   {l === locale ? (
                     <span aria-current="true" lang={l}>
-                      {l === 'nl' ? 'Nederlands' : 'English'}
+                      {nativeName(l)}
                     </span>
                   ) : (
                     <a href={`/desk/${l}${ctx.path}`} lang={l} hreflang={l}>
-                      {l === 'nl' ? 'Nederlands' : 'English'}
+                      {nativeName(l)}
                     </a>
                   )}
                 </li>
