@@ -20,11 +20,11 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { loadKb } from '#adapters/content/load-kb.ts';
 import { buildSearchIndex, loadLexicon, STEMMERS } from '#adapters/content/load-search.ts';
-import { queryWordKeys, wordKeys } from '#domain/search/analyze.ts';
-import { compileLexicon, LexiconMatcher } from '#domain/search/lexicon.ts';
-import { runSearch, type SearchOutcome } from '#domain/search/request.ts';
-import { plainText } from '#domain/search/search-index.ts';
-import { normaliseText, tokenize } from '#domain/search/text.ts';
+import { queryWordKeys, wordKeys } from '#search/analyze.ts';
+import { compileLexicon, LexiconMatcher } from '#search/lexicon.ts';
+import { runSearch, type SearchOutcome } from '#search/request.ts';
+import { plainText } from '#search/search-index.ts';
+import { normaliseText, tokenize } from '#search/text.ts';
 import { OUT_OF_SCOPE_PROBES } from '../test/fixtures/search-probes.ts';
 
 interface Question {

@@ -1,5 +1,6 @@
-// The dependency rule of docs/architecture.md, checked by reading the imports: the domain is pure,
-// adapters never import each other, and legal dates never go through Date arithmetic.
+// The dependency rule of docs/architecture.md, checked by reading the imports: the law domain and
+// search are two pure bounded contexts that never import each other, adapters never import each
+// other, and legal dates never go through Date arithmetic.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,18 +17,47 @@ const importsOf = (file: string) =>
     (m) => m[1]!,
   );
 
-test('the domain imports only itself and temporal-polyfill: no node:, no framework, no i18n, no clock', () => {
+/** Imports of `dir` that `allowed` refuses, as `file → spec`; relative imports must stay inside `dir`. */
+function offendersIn(dir: string, allowed: (spec: string) => boolean): string[] {
   const offenders: string[] = [];
-  for (const file of sourceFiles('src/domain')) {
+  for (const file of sourceFiles(dir)) {
     for (const spec of importsOf(file)) {
-      if (!(spec.startsWith('.') || spec.startsWith('#domain/') || spec === 'temporal-polyfill'))
-        offenders.push(`${file} → ${spec}`);
+      const escapes = spec.startsWith('.') && !relative(dir, join(file, '..', spec)).match(/^[^.]/);
+      if (escapes || (!spec.startsWith('.') && !allowed(spec))) offenders.push(`${file} → ${spec}`);
     }
     const text = readFileSync(join(root, file), 'utf8');
     if (/Temporal\.Now|Date\.now|new Date\(/.test(text))
       offenders.push(`${file} reads the clock or uses Date`);
   }
-  assert.deepEqual(offenders, []);
+  return offenders;
+}
+
+test('the law domain imports only itself and temporal-polyfill: no search, no node:, no framework, no i18n, no clock', () => {
+  assert.deepEqual(
+    offendersIn('src/domain', (spec) => spec.startsWith('#domain/') || spec === 'temporal-polyfill'),
+    [],
+  );
+});
+
+test('search is its own bounded context: only itself and the language list, never the law domain or adapters', () => {
+  // Pure and package-free: the same code ranks on the server and in the browser (offline search).
+  assert.deepEqual(
+    offendersIn('src/search', (spec) => spec.startsWith('#search/') || spec.startsWith('#languages/')),
+    [],
+  );
+});
+
+test('the language list and tag reading depend on nothing of the project', () => {
+  assert.deepEqual(
+    offendersIn('src/languages', (spec) => spec.startsWith('#languages/')),
+    [],
+  );
+});
+
+test('the rules are checked where they apply: both contexts have source files', () => {
+  assert.ok(sourceFiles('src/domain').length > 10);
+  assert.ok(sourceFiles('src/search').some((f) => f.endsWith('search-index.ts')));
+  assert.ok(sourceFiles('src/languages').some((f) => f.endsWith('languages.ts')));
 });
 
 test('adapters never import another adapter kind', () => {

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
 import { type KbEntry, loadTopicIds, readKb } from '#adapters/content/load-kb.ts';
-import { KB_LANGS } from '#domain/search/analyze.ts';
-import { plainText } from '#domain/search/search-index.ts';
+import { LANGUAGES } from '#languages/languages.ts';
+import { plainText } from '#search/search-index.ts';
 
 const today = Temporal.Now.plainDateISO('Europe/Amsterdam');
 const { entries, problems: fileProblems } = readKb();
@@ -35,7 +35,7 @@ test('content/kb/topics.yaml lists exactly the topic ids of spec/topics.md', () 
 function coverageProblems(list: readonly KbEntry[], ids: readonly string[]): string[] {
   const have = new Set(list.map((e) => `${e.topic}/${e.lang}`));
   const missing = ids.flatMap((t) =>
-    KB_LANGS.filter((l) => !have.has(`${t}/${l}`)).map((l) => `content/kb/${t}/${l}.yaml: missing`),
+    LANGUAGES.filter((l) => !have.has(`${t}/${l}`)).map((l) => `content/kb/${t}/${l}.yaml: missing`),
   );
   const unknown = [...new Set(list.map((e) => e.topic))]
     .filter((t) => !ids.includes(t))
@@ -233,7 +233,7 @@ export function readability(markdown: string, formula: Formula): number {
 
 test('readability per language (B1): at most a quarter of the answers above the B1 range', (t) => {
   const tooHard: string[] = [];
-  for (const lang of KB_LANGS) {
+  for (const lang of LANGUAGES) {
     const formula = FORMULAS[lang];
     if (!formula) {
       t.diagnostic(`${lang}: no standard readability formula`);

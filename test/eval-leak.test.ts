@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadKb } from '#adapters/content/load-kb.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
-import { normaliseText } from '#domain/search/text.ts';
+import { normaliseText } from '#search/text.ts';
 
 const evalDir = fileURLToPath(new URL('./eval/', import.meta.url));
 const key = (text: string) =>

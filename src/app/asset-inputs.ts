@@ -3,8 +3,8 @@ import type { KbEntry } from '#adapters/content/load-kb.ts';
 import { offlineSearchIndex } from '#adapters/content/offline-index.ts';
 import type { AssetInputs } from '#adapters/web/build-assets.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import type { LexiconSource } from '#domain/search/lexicon.ts';
 import { LOCALES } from '#i18n/locales.ts';
+import type { LexiconSource } from '#search/lexicon.ts';
 
 export function assetInputs(book: RuleBook, kb: readonly KbEntry[], lexicon: LexiconSource): AssetInputs {
   return {

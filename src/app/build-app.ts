@@ -32,7 +32,7 @@ import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
 import type { DeskStore } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import type { SearchIndex } from '#domain/search/search-index.ts';
+import type { SearchIndex } from '#search/search-index.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
 import { type Config, defaultConfig, type Limits } from './config.ts';
 import { DIST_DIR } from './dist.ts';

@@ -3,10 +3,11 @@
  * and Pashto are right-to-left without a hand-kept list; legal dates always use the Gregorian
  * calendar and Latin digits, as DUO's letters do. `zh` is Chinese in simplified characters.
  */
-import { KB_LANGS } from '#domain/search/analyze.ts';
+import { LANGUAGES } from '#languages/languages.ts';
 
-// The interface speaks every language the knowledge base is written in: one list, kept there.
-export const LOCALES = KB_LANGS;
+// The interface speaks every language Wegwijs speaks (the knowledge base too): one list, kept in
+// src/languages, which neither the interface nor search owns.
+export const LOCALES = LANGUAGES;
 export type Locale = (typeof LOCALES)[number];
 
 export const SOURCE_LOCALE: Locale = 'en';

@@ -4,8 +4,8 @@
  * never logged or stored.
  */
 import type { FastifyInstance } from 'fastify';
-import { runSearch } from '#domain/search/request.ts';
-import type { SearchIndex } from '#domain/search/search-index.ts';
+import { runSearch } from '#search/request.ts';
+import type { SearchIndex } from '#search/search-index.ts';
 
 export interface SearchRouteOptions {
   index: SearchIndex;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Command } from 'commander';
 import { STEMMERS } from '#adapters/content/load-search.ts';
-import { SearchIndex } from '#domain/search/search-index.ts';
+import { SearchIndex } from '#search/search-index.ts';
 import { TEST_DOCS, TEST_LEXICON } from '../../../test/fixtures/search-corpus.ts';
 import { askCommand, registerAskCommand } from './ask-command.ts';
 

@@ -5,9 +5,9 @@
 import type { Command } from 'commander';
 import { translator } from '#adapters/content/load-messages.ts';
 import { loadSearchIndex } from '#adapters/content/load-search.ts';
-import { DEFAULT_LIMIT, runSearch } from '#domain/search/request.ts';
-import type { SearchIndex, SearchResponse } from '#domain/search/search-index.ts';
 import { isLocale } from '#i18n/locales.ts';
+import { DEFAULT_LIMIT, runSearch } from '#search/request.ts';
+import type { SearchIndex, SearchResponse } from '#search/search-index.ts';
 import type { Io } from './assess-command.ts';
 
 export interface AskOptions {

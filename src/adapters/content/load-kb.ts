@@ -8,7 +8,7 @@ import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { parseIsoDate } from '#domain/dates/plain-date.ts';
-import { KB_LANGS } from '#domain/search/analyze.ts';
+import { LANGUAGES } from '#languages/languages.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import { ContentError, readYaml } from './load-rulebook.ts';
 
@@ -22,7 +22,7 @@ const oneOf = <T extends string>(values: readonly T[]) =>
 export const KbEntrySchema = Type.Object(
   {
     topic: TopicId,
-    lang: oneOf(KB_LANGS),
+    lang: oneOf(LANGUAGES),
     status: oneOf(KB_STATUSES),
     lastChecked: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     title: Type.String({ minLength: 3 }),

@@ -2,8 +2,8 @@
 // evaluation set) land on their topic, and questions about something else are not confident.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KB_LANGS } from '#domain/search/analyze.ts';
-import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
+import { LANGUAGES } from '#languages/languages.ts';
+import { SearchIndex, type SearchIndexData } from '#search/search-index.ts';
 import { OUT_OF_SCOPE_PROBES, TOPIC_PROBES } from '../../../test/fixtures/search-probes.ts';
 import { loadLexicon, loadSearchIndex, STEMMERS } from './load-search.ts';
 
@@ -23,7 +23,7 @@ test('the lexicon loads, and every concept has terms in every knowledge-base lan
 test('every topic of the knowledge base is in the index, with a title in every language', () => {
   assert.equal(index.data.topics.length, 40);
   for (const t of index.data.topics)
-    assert.equal(Object.keys(index.data.titles[t]!).length, KB_LANGS.length, t);
+    assert.equal(Object.keys(index.data.titles[t]!).length, LANGUAGES.length, t);
 });
 
 test('in-scope questions (typos, mixed languages, transliteration, other languages) find their topic', () => {

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import Type from 'typebox';
 import { Value } from 'typebox/value';
-import type { LexiconSource } from '#domain/search/lexicon.ts';
-import { SearchIndex } from '#domain/search/search-index.ts';
+import type { LexiconSource } from '#search/lexicon.ts';
+import { SearchIndex } from '#search/search-index.ts';
 import { CONTENT_DIR } from './content-paths.ts';
 import { type KbEntry, loadKb } from './load-kb.ts';
 import { ContentError, readYaml } from './load-rulebook.ts';

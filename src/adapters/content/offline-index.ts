@@ -4,8 +4,8 @@
  * that language and Dutch. About a fifth of the full index, which holds every language so that a
  * question online finds its answer whatever language it is typed in.
  */
-import type { LexiconSource } from '#domain/search/lexicon.ts';
-import { SearchIndex } from '#domain/search/search-index.ts';
+import type { LexiconSource } from '#search/lexicon.ts';
+import { SearchIndex } from '#search/search-index.ts';
 import type { KbEntry } from './load-kb.ts';
 import { STEMMERS } from './stemmers.ts';
 

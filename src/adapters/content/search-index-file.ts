@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LexiconSource } from '#domain/search/lexicon.ts';
-import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
+import type { LexiconSource } from '#search/lexicon.ts';
+import { SearchIndex, type SearchIndexData } from '#search/search-index.ts';
 import type { KbEntry } from './load-kb.ts';
 import { buildSearchIndex, STEMMERS } from './load-search.ts';
 
@@ -49,7 +49,7 @@ export function writeSearchIndexFile(file: string, index: SearchIndex): void {
 function cacheKey(entries: readonly KbEntry[], lexicon: LexiconSource): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(entries)).update(JSON.stringify(lexicon));
-  const searchCode = fileURLToPath(new URL('../../domain/search/', import.meta.url));
+  const searchCode = fileURLToPath(new URL('../../search/', import.meta.url));
   for (const f of readdirSync(searchCode)
     .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
     .sort()) {

@@ -15,7 +15,7 @@ import { stemmer as russian } from '@orama/stemmers/russian';
 import { stemmer as spanish } from '@orama/stemmers/spanish';
 import { stemmer as turkish } from '@orama/stemmers/turkish';
 import { stemmer as ukrainian } from '@orama/stemmers/ukrainian';
-import type { Stemmers } from '#domain/search/analyze.ts';
+import type { Stemmers } from '#search/analyze.ts';
 
 export const STEMMERS: Stemmers = {
   nl: dutch,

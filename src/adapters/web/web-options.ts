@@ -2,7 +2,7 @@ import type { Contacts } from '#adapters/content/load-contacts.ts';
 import type { KbEntry } from '#adapters/content/load-kb.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import type { SearchIndex } from '#domain/search/search-index.ts';
+import type { SearchIndex } from '#search/search-index.ts';
 import type { Assets } from './assets.ts';
 import type { PdfRenderer } from './render-pdf.ts';
 

@@ -1,10 +1,10 @@
 /**
- * Search without a connection: the same ranking code as the server (src/domain/search), run in the
+ * Search without a connection: the same ranking code as the server (src/search), run in the
  * browser over the index the service worker keeps (/{lang}/search-index.json). Used on the
  * offline page, which the service worker shows for a search made while offline.
  */
 import { STEMMERS } from '#adapters/content/stemmers.ts';
-import { SearchIndex, type SearchIndexData } from '#domain/search/search-index.ts';
+import { SearchIndex, type SearchIndexData } from '#search/search-index.ts';
 
 async function run() {
   const box = document.getElementById('offline-results');

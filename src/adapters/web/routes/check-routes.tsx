@@ -9,7 +9,6 @@ import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { checkConsistency, surprises } from '#domain/facts/consistency.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import type { FactName, Facts } from '#domain/facts/facts.ts';
-import { languageFromAcceptLanguage } from '#domain/languages.ts';
 import { askedOrder } from '#domain/questionnaire/asked-order.ts';
 import { nextQuestion, progress } from '#domain/questionnaire/next-question.ts';
 import { QUESTION_BY_FACT, type Question } from '#domain/questionnaire/questions.ts';
@@ -17,6 +16,7 @@ import { inconsistencyText } from '#i18n/fact-problems.ts';
 import { optionKey } from '#i18n/labels.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
+import { languageFromAcceptLanguage } from '#languages/languages.ts';
 import {
   answerFromForm,
   type CheckState,

@@ -1,8 +1,8 @@
 /** The knowledge base: the index of topics, one answer per page, and search. */
 import type { FastifyInstance } from 'fastify';
 import { loadSiblings } from '#adapters/content/load-kb.ts';
-import { runSearch } from '#domain/search/request.ts';
 import type { Locale } from '#i18n/locales.ts';
+import { runSearch } from '#search/request.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { KbIndexPage, KbPage, SearchPage } from '../views/kb.tsx';
 import type { PageContext } from '../views/layout.tsx';

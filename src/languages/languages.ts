@@ -14,6 +14,34 @@
  * A tag that is not well-formed, or names no language anyone knows (xx, qaa), is nonsense.
  */
 
+/**
+ * The languages Wegwijs speaks: the interface, the knowledge base and the search index each have
+ * every one of them (content tests check that). Not search's list, nor the interface's: both read it.
+ */
+export const LANGUAGES = [
+  'nl',
+  'en',
+  'ar',
+  'tr',
+  'ti',
+  'fa',
+  'uk',
+  'so',
+  'es',
+  'zh',
+  'fr',
+  'pt',
+  'ps',
+  'ru',
+  'ckb',
+  'kmr',
+] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
 export type TagScript = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic' | 'han' | 'other';
 
 export interface LanguageChoice {

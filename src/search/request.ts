@@ -7,7 +7,7 @@
  * for (`fallback`). A tag no supported language is close to searches every language and answers
  * in the question's own language, or English.
  */
-import { chooseLanguage, readTag, type TagScript } from '../languages.ts';
+import { chooseLanguage, readTag, type TagScript } from '#languages/languages.ts';
 import type { SearchIndex, SearchResponse } from './search-index.ts';
 import { scriptOfChar } from './text.ts';
 

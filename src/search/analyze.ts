@@ -4,7 +4,7 @@
  * word of a question, whose language is not known for sure, gets the keys of every language
  * written in its script, each with a weight (the detected language weighs most).
  *
- * Stemmers are injected (the domain imports no packages): `{ nl: stem, en: stem, ... }`.
+ * Stemmers are injected (search imports no packages): `{ nl: stem, en: stem, ... }`.
  */
 import {
   arabicLight,
@@ -25,31 +25,6 @@ import {
 
 export type Stemmer = (word: string) => string;
 export type Stemmers = Readonly<Partial<Record<string, Stemmer>>>;
-
-/** The languages of the knowledge base. */
-export const KB_LANGS = [
-  'nl',
-  'en',
-  'ar',
-  'tr',
-  'ti',
-  'fa',
-  'uk',
-  'so',
-  'es',
-  'zh',
-  'fr',
-  'pt',
-  'ps',
-  'ru',
-  'ckb',
-  'kmr',
-] as const;
-export type KbLang = (typeof KB_LANGS)[number];
-
-export function isKbLang(value: unknown): value is KbLang {
-  return typeof value === 'string' && (KB_LANGS as readonly string[]).includes(value);
-}
 
 /**
  * The languages answers may be written in, per script, in order of preference when nothing else

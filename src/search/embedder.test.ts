@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stemmer as english } from '@orama/stemmers/english';
-import { TEST_DOCS, TEST_LEXICON } from '../../../test/fixtures/search-corpus.ts';
+import { TEST_DOCS, TEST_LEXICON } from '../../test/fixtures/search-corpus.ts';
 import { cosine, type Embedder, embedTopics, HashedNgramEmbedder, rerankWithEmbeddings } from './embedder.ts';
 import { SearchIndex } from './search-index.ts';
 

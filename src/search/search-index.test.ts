@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { stemmer as arabic } from '@orama/stemmers/arabic';
 import { stemmer as english } from '@orama/stemmers/english';
 import { stemmer as german } from '@orama/stemmers/german';
-import { TEST_DOCS, TEST_LEXICON } from '../../../test/fixtures/search-corpus.ts';
+import { TEST_DOCS, TEST_LEXICON } from '../../test/fixtures/search-corpus.ts';
 import { damerauLevenshtein } from './fuzzy.ts';
 import { compileLexicon, LexiconMatcher } from './lexicon.ts';
 import { SearchIndex, type SearchIndexData } from './search-index.ts';
