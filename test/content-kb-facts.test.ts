@@ -1,0 +1,164 @@
+// Legal statements of the knowledge base that a wrong word turns into a wrong answer (issue 7,
+// point 5): the EU/EEA family exception is for family of a citizen of ANOTHER EU/EEA country or
+// Switzerland (partners and family of Dutch citizens do have to integrate, law-facts §1), and the
+// telephone hearing (hoorzitting) is called by a word that means a hearing in every language.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type KbEntry, readKb } from '#adapters/content/load-kb.ts';
+import { readCatalog } from '#adapters/content/load-messages.ts';
+import { KB_LANGS } from '#domain/search/analyze.ts';
+
+const { entries } = readKb();
+const fileOf = (e: KbEntry) => `content/kb/${e.topic}/${e.lang}.yaml`;
+/** Text as read: Markdown emphasis removed ("**another** EU" reads "another EU"), lower case. */
+const readable = (text: string, lang: string) => text.replace(/\*\*|__/g, '').toLocaleLowerCase(lang);
+
+type Lang = (typeof KB_LANGS)[number];
+
+/**
+ * Per language, the words that say "another (EU) country" — the qualifier that keeps the Netherlands
+ * out of the EU family exception. Markdown emphasis is ignored, case too.
+ */
+export const ANOTHER_COUNTRY: Record<Lang, string> = {
+  nl: 'ander eu',
+  en: 'another eu',
+  ar: 'دولة أخرى',
+  tr: 'başka bir ab',
+  ti: 'ካልእ ሃገር',
+  fa: 'کشور دیگر',
+  uk: 'іншої країни',
+  so: 'waddan kale',
+  es: 'otro país',
+  ru: 'другой страны',
+  ckb: 'وڵاتێکی تری',
+  kmr: 'welatekî din',
+  ps: 'بل هېواد',
+  pt: 'outro país',
+  zh: '另一个欧盟',
+  fr: 'autre pays',
+};
+
+/** The topics that state the EU/EEA family exception. */
+const EU_FAMILY_TOPICS = ['obligation-eu-family', 'obligation-who'];
+
+/** Problems of the EU family exception in one entry. */
+export function euFamilyProblems(e: KbEntry): string[] {
+  const problems: string[] = [];
+  const marker = ANOTHER_COUNTRY[e.lang as Lang];
+  if (!readable(e.answer, e.lang).includes(marker))
+    problems.push(`${fileOf(e)}: the answer does not say "${marker}" (family of another EU country)`);
+  if (e.topic === 'obligation-eu-family') {
+    if (!readable(e.summary, e.lang).includes(marker))
+      problems.push(`${fileOf(e)}: the summary does not say "${marker}" (family of another EU country)`);
+    // The answer says in so many words that partners of Dutch citizens (Nederlanders) integrate.
+    if (!e.answer.includes('Nederlander'))
+      problems.push(`${fileOf(e)}: the answer does not name partners of Dutch citizens (Nederlanders)`);
+  }
+  return problems;
+}
+
+test('the EU/EEA family exception says "another EU country" in every language: partners of Dutch citizens integrate', () => {
+  const list = entries.filter((e) => EU_FAMILY_TOPICS.includes(e.topic));
+  assert.equal(list.length, EU_FAMILY_TOPICS.length * KB_LANGS.length);
+  assert.deepEqual(list.flatMap(euFamilyProblems), []);
+});
+
+test('in English and Dutch, no sentence gives the family exception for "an EU country" without "another"', () => {
+  const problems = entries
+    .filter((e) => e.lang === 'en' || e.lang === 'nl')
+    .flatMap((e) =>
+      `${e.title}\n${e.summary}\n${e.answer}`
+        .split(/(?<=[.;?!])\s+|\n+/)
+        // A sentence about family and EU countries says "another", or is about Dutch citizens.
+        .filter((s) => /famil/i.test(s) && /\b(EU|EEA|EER)\b/.test(s))
+        .filter((s) => !/\b(an)?other\b|\bander|Dutch|Nederland/i.test(s))
+        .map((s) => `${fileOf(e)}: "${s.trim()}"`),
+    );
+  assert.deepEqual(problems, []);
+});
+
+test('the EU family check catches the wrong claim', () => {
+  const en = entries.find((e) => e.topic === 'obligation-eu-family' && e.lang === 'en')!;
+  const wrong: KbEntry = {
+    ...en,
+    summary: 'No. Their family members do not have to integrate either.',
+    answer: '- you are a family member of someone with a passport of an EU country.',
+  };
+  const problems = euFamilyProblems(wrong).join('\n');
+  assert.match(problems, /answer does not say "another eu"/);
+  assert.match(problems, /summary does not say/);
+  assert.match(problems, /Nederlanders/);
+  assert.deepEqual(euFamilyProblems(en), []);
+});
+
+/**
+ * Per language, the word for the telephone hearing (hoorzitting) that DUO offers when a fine is
+ * above the limit: a hearing, never "rest" (Turkish "dinlenme") or "listening" alone.
+ */
+export const HEARING: Record<Lang, RegExp> = {
+  nl: /hoorzitting/,
+  en: /hearing/,
+  ar: /جلسة استماع/,
+  tr: /duruşma/,
+  ti: /ምስማዕ/,
+  fa: /استماع/,
+  uk: /слухання/,
+  so: /dh[ae]geysi/,
+  es: /audiencia/,
+  ru: /слушани/,
+  ckb: /دانیشتنی گوێگرتن/,
+  kmr: /rûniştina guhdariyê/,
+  ps: /اورېد/,
+  pt: /audiência/,
+  zh: /听证/,
+  fr: /audition/,
+};
+
+/** Words known to be wrong for the hearing, per language. */
+const NOT_HEARING: Partial<Record<Lang, RegExp>> = {
+  tr: /dinlenme/i,
+  fa: /جلسه‌ی شنیدن|شنیدن تلفنی/,
+};
+
+/** Problems with the word for hoorzitting in one text of one language. */
+export function hearingProblems(where: string, lang: Lang, text: string): string[] {
+  if (!/hoorzitting/i.test(text)) return [];
+  const problems: string[] = [];
+  if (!HEARING[lang].test(readable(text, lang)))
+    problems.push(
+      `${where}: names hoorzitting without the ${lang} word for a hearing (${HEARING[lang].source})`,
+    );
+  const wrong = NOT_HEARING[lang];
+  if (wrong?.test(text)) problems.push(`${where}: calls the hearing "${text.match(wrong)![0]}"`);
+  return problems;
+}
+
+test('the telephone hearing (hoorzitting) is called a hearing in every language, in the knowledge base', () => {
+  const problems = entries.flatMap((e) =>
+    hearingProblems(
+      fileOf(e),
+      e.lang as Lang,
+      [e.title, e.summary, e.answer, ...Object.entries(e.terms ?? {}).flat()].join('\n'),
+    ),
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('the telephone hearing (hoorzitting) is called a hearing in every language, in the interface catalogs', () => {
+  const problems = KB_LANGS.flatMap((lang) =>
+    Object.entries(readCatalog(lang)).flatMap(([key, text]) =>
+      hearingProblems(`content/messages/${lang}.json ${key}`, lang, text),
+    ),
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('the hearing check catches "resting by phone"', () => {
+  assert.deepEqual(
+    hearingProblems('x', 'tr', 'Mektupta telefonla dinlenme (hoorzitting) istemek için bir form vardır.')
+      .length,
+    2,
+  );
+  assert.deepEqual(hearingProblems('x', 'tr', 'telefonla duruşma (hoorzitting)'), []);
+  assert.deepEqual(hearingProblems('x', 'tr', 'no hearing mentioned'), []);
+});
