@@ -19,6 +19,7 @@ import {
   CalendarPage,
   DashboardPage,
   ErasePage,
+  ImpactPage,
   LoginPage,
   NewPersonPage,
   PersonPage,
@@ -289,6 +290,17 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
     }
   });
 
+  app.get('/desk/:lang/impact', async (request: LangReq, reply) => {
+    const s = await signedIn(request, reply, '/impact');
+    if (!s) return reply;
+    try {
+      const rows = await service.impact(s.user);
+      return send(reply, <ImpactPage ctx={s.ctx} rows={rows} version={service.rulesVersion} />);
+    } catch (error) {
+      return fail(reply, s.ctx, error);
+    }
+  });
+
   app.get('/desk/:lang/calendar', async (request: LangReq, reply) => {
     const s = await signedIn(request, reply, '/calendar');
     if (!s) return reply;
@@ -308,6 +320,23 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
     const origin = `${request.protocol}://${request.host}`;
     return send(reply, <CalendarPage ctx={s.ctx} url={`${origin}/desk/calendar/${token}.ics`} />);
   });
+}
+
+/**
+ * The page a desk request gets while its database is down (503): in the desk language of the
+ * address, with the same frame as every desk page, and nothing about what failed.
+ */
+export function unavailableHtml(url: string, css: string): string {
+  const m = /^\/desk\/(nl|en)(\/[^?#]*)?/.exec(url);
+  const locale: DeskLocale = m?.[1] === 'en' ? 'en' : 'nl';
+  const t = translator(locale);
+  const ctx: DeskContext = { t, locale, css, path: m?.[2] ?? '/' };
+  return `<!doctype html>${renderToString(
+    <DeskPage ctx={ctx} title={t.t('desk.error.unavailableTitle')}>
+      <h1>{t.t('desk.error.unavailableTitle')}</h1>
+      <p>{t.t('desk.error.unavailable')}</p>
+    </DeskPage>,
+  )}`;
 }
 
 /** The service's field problems, in the desk's language where the catalog has a text for them. */

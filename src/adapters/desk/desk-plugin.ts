@@ -4,13 +4,12 @@
  * clear 503 here while the public check keeps working.
  */
 import type { FastifyInstance } from 'fastify';
-import { translator } from '#adapters/content/load-messages.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { DeskError, type DeskService } from '#domain/desk/service.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
 import { type CalendarFeed, calendarRoutes } from './calendar.ts';
 import { deskApiRoutes, deskErrorReply } from './desk-api.ts';
-import { deskPages } from './desk-pages.tsx';
+import { deskPages, unavailableHtml } from './desk-pages.tsx';
 import type { SessionManager } from './sessions.ts';
 
 export interface DeskPluginOptions {
@@ -36,10 +35,9 @@ export async function deskPlugin(app: FastifyInstance, options: DeskPluginOption
       return reply
         .code(503)
         .header('retry-after', '30')
-        .header('content-type', 'text/plain; charset=utf-8')
-        .send(
-          `${translator('nl').t('desk.error.unavailable')}\n\n${translator('en').t('desk.error.unavailable')}`,
-        );
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', options.assets().csp)
+        .send(unavailableHtml(request.url, options.assets().css));
     const handled = deskErrorReply(error, reply, up);
     if (handled) return handled;
     const status = (error as { statusCode?: number }).statusCode;

@@ -269,6 +269,8 @@ export function deskService(deps: DeskDeps) {
     },
 
     audit,
+    /** The version of the rules the answers are given with now. */
+    rulesVersion: book.version,
   };
 }
 

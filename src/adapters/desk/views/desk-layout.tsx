@@ -66,6 +66,9 @@ export function DeskPage(props: { ctx: DeskContext; title: string; children: Com
                 <a href={`${base}/people/new`}>{t.t('desk.person.new')}</a>
               </li>
               <li>
+                <a href={`${base}/impact`}>{t.t('desk.impact.title')}</a>
+              </li>
+              <li>
                 <a href={`${base}/calendar`}>{t.t('desk.calendar.title')}</a>
               </li>
               <li>

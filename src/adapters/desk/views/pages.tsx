@@ -1,7 +1,10 @@
-/** The desk's pages: sign-in, the dashboard, one person (answer, history, change, erase), the calendar link. */
+/**
+ * The desk's pages: sign-in, the dashboard, one person (answer, history, change, erase), the calendar
+ * link, and whose answer a rule change moved.
+ */
 import type { Assessment } from '#domain/assess.ts';
 import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
-import type { HistoryEntry } from '#domain/desk/model.ts';
+import type { AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { FactFields, type FormValues } from './fact-fields.tsx';
@@ -349,6 +352,77 @@ export function CalendarPage({ ctx, url }: { ctx: DeskContext; url?: string }) {
           {t.t('desk.calendar.revoke')}
         </button>
       </form>
+    </DeskPage>
+  );
+}
+
+/** One person whose stored answer differs from the answer under the current rules. */
+export interface ImpactRow {
+  id: string;
+  displayName: string;
+  before: AnswerSummary;
+  after: AnswerSummary;
+}
+
+const IMPACT_FIELDS = ['obligation', 'regime', 'termEnd', 'applyFrom', 'options'] as const;
+
+export function ImpactPage({ ctx, rows, version }: { ctx: DeskContext; rows: ImpactRow[]; version: string }) {
+  const { t } = ctx;
+  const show = (field: (typeof IMPACT_FIELDS)[number], s: AnswerSummary): string => {
+    switch (field) {
+      case 'obligation':
+        return t.t(`obligation.${s.obligation}.title`);
+      case 'regime':
+        return s.regime ? t.t(`regime.${s.regime}`) : '–';
+      case 'termEnd':
+      case 'applyFrom': {
+        const d = s[field];
+        return d ? t.date(Temporal.PlainDate.from(d)) : '–';
+      }
+      case 'options':
+        return s.options.length ? s.options.map((o) => t.t(`option.${o}.title`)).join('; ') : '–';
+    }
+  };
+  const label = (field: (typeof IMPACT_FIELDS)[number]) =>
+    ({
+      obligation: t.t('desk.impact.obligation'),
+      regime: t.t('desk.filter.act'),
+      termEnd: t.t('ui.result.termEnd'),
+      applyFrom: t.t('ui.result.applyFrom'),
+      options: t.t('result.options'),
+    })[field];
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.impact.title')}>
+      <h1>{t.t('desk.impact.title')}</h1>
+      <p>{t.t('desk.impact.intro', { version })}</p>
+      {rows.length === 0 ? (
+        <p>{t.t('desk.impact.none')}</p>
+      ) : (
+        <ul class="desk-people">
+          {rows.map((r) => {
+            const moved = IMPACT_FIELDS.filter(
+              (f) => JSON.stringify(r.before[f] ?? null) !== JSON.stringify(r.after[f] ?? null),
+            );
+            return (
+              <li key={r.id} class="card">
+                <h2>
+                  <a href={`/desk/${ctx.locale}/people/${r.id}`}>{r.displayName}</a>
+                </h2>
+                <dl>
+                  {moved.map((f) => (
+                    <div key={f}>
+                      <dt>{label(f)}</dt>
+                      <dd>
+                        {show(f, r.before)} → {show(f, r.after)}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </DeskPage>
   );
 }

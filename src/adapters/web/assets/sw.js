@@ -2,7 +2,7 @@
 // offline page of the language; pages the person opens are kept as they are shown. The knowledge
 // base with its search index is saved only when the person asks ("save for offline use", a
 // message from the page). Never caches a URL with a query string: those carry a person's answers
-// or questions.
+// or questions; never touches the case desk (/desk).
 const VERSION = '__VERSION__';
 const CACHE = `wegwijs-${VERSION}`;
 const lang = new URL(self.location.href).searchParams.get('lang') || 'nl';
@@ -59,6 +59,8 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The case desk holds personal data: never through the worker, never kept (network only).
+  if (url.pathname === '/desk' || url.pathname.startsWith('/desk/')) return;
   if (url.search) {
     // Personal: network only; offline, the offline page of the language.
     if (event.request.mode === 'navigate') {
