@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type KbEntry, readKb } from '#adapters/content/load-kb.ts';
 import { readCatalog } from '#adapters/content/load-messages.ts';
-import { KB_LANGS } from '#domain/search/analyze.ts';
+import { LANGUAGES as KB_LANGS } from '#languages/languages.ts';
 
 const { entries } = readKb();
 const fileOf = (e: KbEntry) => `content/kb/${e.topic}/${e.lang}.yaml`;
