@@ -364,10 +364,15 @@ function optionResult(
   toCheckMask: FactMask,
 ): OptionResult {
   const { term } = d;
+  const source = sourceOf(book, sourceIdFor(rule, regime));
+  const confirmed = rule.confirmed && source.confirmed;
+  // An UNCONFIRMED rule is never presented as something DUO does by itself: ask DUO (issue 7).
+  const asksDuo = rule.timing === 'automatic' && !confirmed;
+  const timing: Timing = asksDuo ? 'ask-duo' : rule.timing;
   let availableFrom: PlainDate | null = null;
   if (rule.timing === 'apply-window' || rule.timing === 'end-of-term') availableFrom = term.applyFrom ?? null;
   if (rule.timing === 'after-term') availableFrom = term.end ? plus(term.end, { days: 1 }) : null;
-  const byApplication = rule.timing !== 'automatic';
+  const byApplication = timing !== 'automatic' && timing !== 'ask-duo';
   const windowKnown = rule.timing === 'any-time' || availableFrom !== null;
   // An extension lengthens a running term: once the term's last day has passed, it is too late.
   const availableUntil = rule.until === 'term-end' ? (term.end ?? null) : null;
@@ -380,7 +385,7 @@ function optionResult(
     variant: rule.variant,
     decidedBy: rule.decidedBy,
     regime,
-    timing: rule.timing,
+    timing,
     availableFrom,
     availableUntil,
     closed,
@@ -395,11 +400,11 @@ function optionResult(
     conditions: rule.conditions,
     evidence: rule.evidence,
     form: rule.form ?? null,
-    applyVia: rule.applyVia,
+    applyVia: asksDuo ? 'ask-duo' : rule.applyVia,
     toCheck: factsInMask(toCheckMask),
-    confirmed: rule.confirmed && sourceOf(book, sourceIdFor(rule, regime)).confirmed,
+    confirmed,
     params,
-    source: sourceOf(book, sourceIdFor(rule, regime)),
+    source,
   };
 }
 

@@ -25,12 +25,14 @@ test('an unpublished (UNCONFIRMED) rule is never shown as something DUO does by 
   const a = assess(facts, date('2025-06-01'), loadRuleBook());
   const efforts = a.options.find((o) => o.id === 'extension-efforts');
   assert.ok(
-    efforts && !efforts.confirmed && efforts.timing === 'automatic',
-    'the Wi2021 efforts extension is unconfirmed',
+    efforts && !efforts.confirmed && efforts.timing === 'ask-duo' && efforts.applyVia === 'ask-duo',
+    'the Wi2021 efforts extension is unconfirmed: ask DUO',
   );
   const t = createTranslator('en', catalog('en'), catalog('en'));
   const text = describeAssessment(t, a).options.find((o) => o.id === 'extension-efforts');
   assert.ok(text);
-  assert.equal(text.timing, t.t('timing.automatic.unconfirmed'));
-  assert.doesNotMatch(text.timing, /by itself/);
+  assert.equal(text.timing, t.t('timing.ask-duo'));
+  assert.equal(text.applyVia, t.t('applyVia.ask-duo'));
+  for (const line of [text.timing, text.applyVia, ...text.conditions])
+    assert.doesNotMatch(line, /by itself|no application|not have to apply/i);
 });

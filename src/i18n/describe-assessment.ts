@@ -103,10 +103,7 @@ function optionText(t: Translator, o: OptionResult): OptionText {
           ? t.t('timing.end-of-term', { date })
           : t.t(o.canApplyNow ? 'timing.apply-window.now' : 'timing.apply-window', { date });
     }
-  } else if (o.timing === 'automatic' && !o.confirmed)
-    // An unpublished rule is never presented as something DUO does by itself: ask DUO.
-    timing = t.t('timing.automatic.unconfirmed');
-  else timing = t.t(`timing.${o.timing}`);
+  } else timing = t.t(`timing.${o.timing}`);
   let extraTime: string | undefined;
   const x = o.extraTime;
   if (x?.rule) extraTime = t.t(`extraTime.${x.rule}`);

@@ -3,7 +3,7 @@
  * facts schema (facts-schema.ts, built from FACT_SCHEMA); the response is written from the contract.
  */
 import { OBLIGATIONS } from '#domain/rules/obligation.ts';
-import { OPTION_IDS } from '#domain/rules/options.ts';
+import { APPLY_VIA, OPTION_IDS, TIMINGS } from '#domain/rules/options.ts';
 import { AssessRequestSchema } from './facts-schema.ts';
 
 const nullableDate = { type: ['string', 'null'], format: 'date' };
@@ -65,11 +65,17 @@ export const openApiDocument = {
                         properties: {
                           id: { type: 'string', enum: OPTION_IDS },
                           decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
+                          timing: {
+                            type: 'string',
+                            enum: TIMINGS,
+                            description:
+                              '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
+                          },
                           availableFrom: nullableDate,
                           canApplyNow: { type: 'boolean' },
                           evidence: { type: 'array', items: { type: 'string' } },
                           form: { type: ['string', 'null'] },
-                          applyVia: { type: 'string' },
+                          applyVia: { type: 'string', enum: APPLY_VIA },
                           confirmed: { type: 'boolean' },
                         },
                       },

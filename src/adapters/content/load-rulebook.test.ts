@@ -147,6 +147,21 @@ test('a rule that names an unknown source, parameter or option is refused at loa
   );
 });
 
+test('"send the form" without a form, or an UNCONFIRMED rule made automatic, is refused at load', () => {
+  const efforts = RULES.options.findIndex((o) => o.id === 'extension-efforts' && o.variant === 'wi2021');
+  const voluntary = RULES.options.findIndex((o) => o.id === 'voluntary-integration');
+  const options = [...RULES.options];
+  options[efforts] = { ...options[efforts]!, timing: 'automatic', applyVia: 'automatic' };
+  options[voluntary] = { ...options[voluntary]!, applyVia: 'duo-post' };
+  assert.throws(
+    () => buildRuleSet({ files: readRuleBookFiles(), rules: { ...RULES, options } }),
+    (e: Error) =>
+      e instanceof ContentError &&
+      /extension-efforts\/wi2021\/timing: an UNCONFIRMED rule cannot be automatic/.test(e.message) &&
+      /voluntary-integration\/not-obliged\/applyVia: duo-post names no form/.test(e.message),
+  );
+});
+
 test('a stored rule set (plain JSON) rebuilds to the same version and the same answers', () => {
   const stored = JSON.parse(JSON.stringify(bundledRuleSetInput()));
   const rebuilt = buildRuleSet(stored);

@@ -293,6 +293,14 @@ function checkRules(
       if (!parameters[id]) problems.push(`${where}/params/${name}: unknown parameter "${id}"`);
     if (typeof r.extraTime === 'string' && r.extraTime !== 'decided-by-duo' && !parameters[r.extraTime])
       problems.push(`${where}/extraTime: unknown parameter "${r.extraTime}"`);
+    // "Send the form" only with a form; an UNCONFIRMED rule is never automatic (issue 7): ask DUO.
+    if (r.applyVia === 'duo-post' && !r.form)
+      problems.push(`${where}/applyVia: duo-post names no form (use duo-ask-how)`);
+    const doubted =
+      !r.confirmed ||
+      Object.values({ r: r.source, ...r.sources }).some((id) => sources[id]?.confirmed === false);
+    if ((r.timing === 'automatic' || r.applyVia === 'automatic') && doubted)
+      problems.push(`${where}/timing: an UNCONFIRMED rule cannot be automatic (use ask-duo)`);
   }
   for (const r of rules.consequences) {
     source(`consequences/${r.id}`, r.source);

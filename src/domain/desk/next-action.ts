@@ -66,7 +66,7 @@ export function nextAction(a: Assessment, today: PlainDate): NextAction | null {
 export function summarise(a: Assessment): AnswerSummary {
   let letterFrom: PlainDate | null = null;
   for (const o of a.options) {
-    if (o.timing === 'automatic') continue;
+    if (o.timing === 'automatic' || o.timing === 'ask-duo') continue;
     const from = o.canApplyNow ? a.asOf : o.availableFrom;
     if (from && (!letterFrom || compare(from, letterFrom) < 0)) letterFrom = from;
   }

@@ -35,9 +35,42 @@ export type DecidingBody = 'DUO' | 'municipality' | 'IND';
 
 /**
  * When it can be asked for: `apply-window` from six months before the term ends; `any-time`;
- * `automatic` (DUO acts without an application); `end-of-term`; `after-term` (only once the term has ended).
+ * `automatic` (DUO acts without an application: only for confirmed rules); `ask-duo` (DUO may act by
+ * itself, but the rule is UNCONFIRMED: the person asks DUO whether it applies, and never counts on
+ * it); `end-of-term`; `after-term` (only once the term has ended).
  */
-export type Timing = 'apply-window' | 'any-time' | 'automatic' | 'end-of-term' | 'after-term';
+export const TIMINGS = [
+  'apply-window',
+  'any-time',
+  'automatic',
+  'ask-duo',
+  'end-of-term',
+  'after-term',
+] as const;
+export type Timing = (typeof TIMINGS)[number];
+
+/**
+ * How to ask for it (the texts are the catalogs' `applyVia.<code>`):
+ * - `duo-post`: the named DUO form (`form`), by post; only for a rule that names its form.
+ * - `duo-ask-how`: DUO decides, but the fact sheets name no form: call DUO to ask how, then write.
+ * - `letter-to-duo`: a letter with the personal details the source lists (BIO extension).
+ * - `municipality`: the contact person at the municipality (Wi2021 route decisions, pre-2013 act).
+ * - `automatic`: nothing to send (confirmed automatic rules only).
+ * - `ask-duo`: ask DUO whether it applies (an UNCONFIRMED rule DUO may apply by itself).
+ * - `hearing`: the form in DUO's fine letter (a fine above the hearing limit).
+ * - `voluntary-exam`: no application at all; ask DUO about the exams, the IND decides what is needed.
+ */
+export const APPLY_VIA = [
+  'duo-post',
+  'duo-ask-how',
+  'letter-to-duo',
+  'municipality',
+  'automatic',
+  'ask-duo',
+  'hearing',
+  'voluntary-exam',
+] as const;
+export type ApplyVia = (typeof APPLY_VIA)[number];
 
 export interface OptionRule {
   id: OptionId;
@@ -63,9 +96,9 @@ export interface OptionRule {
   remaining?: readonly string[];
   conditions: readonly string[];
   evidence: readonly string[];
-  /** The Dutch name of DUO's form, as people must find it on inburgeren.nl. */
+  /** The Dutch name of DUO's form, as people must find it on inburgeren.nl (required with `duo-post`). */
   form?: string;
-  applyVia: 'duo-post' | 'mijn-inburgering' | 'letter-to-duo' | 'municipality' | 'automatic' | 'hearing';
+  applyVia: ApplyVia;
   /** false where the conditions or amounts are UNCONFIRMED: the answer then says "ask DUO". */
   confirmed: boolean;
   /** Numeric facts for the message (fees, hours). */
@@ -301,7 +334,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     extraTime: 'decided-by-duo',
     conditions: ['ill-more-than-months', 'treated-in-nl', 'illness-prevented-integrating', TERM_STARTED],
     evidence: ['gp-medical-file', 'pharmacy-medication-overview', 'specialist-letter'],
-    applyVia: 'duo-post',
+    applyVia: 'duo-ask-how',
     until: 'term-end',
     confirmed: true,
     params: { months: 'extension.illness.minMonths' },
@@ -317,7 +350,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     extraTime: 'decided-by-duo',
     conditions: ['ill-more-than-months', 'treated-in-nl', 'illness-prevented-integrating', TERM_STARTED],
     evidence: ['gp-medical-file', 'pharmacy-medication-overview', 'specialist-letter'],
-    applyVia: 'duo-post',
+    applyVia: 'duo-ask-how',
     until: 'term-end',
     confirmed: true,
     params: { months: 'extension.illness.minMonths' },
@@ -417,11 +450,12 @@ export const OPTION_RULES: readonly OptionRule[] = [
     decidedBy: 'DUO',
     source: 'extension-efforts-wi2021',
     trigger: w.all(w.atLeast('courseHours', 1), w.atLeast('examAttempts', 1)),
-    timing: 'automatic',
+    // UNCONFIRMED (addendum §2a): no published thresholds, so never "automatic": ask DUO.
+    timing: 'ask-duo',
     extraTime: 'decided-by-duo',
     conditions: ['thresholds-unconfirmed'],
     evidence: [],
-    applyVia: 'automatic',
+    applyVia: 'ask-duo',
     until: 'term-end',
     confirmed: false,
   },
@@ -452,7 +486,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     extraTime: 'decided-by-duo',
     conditions: ['non-exempting-education', TERM_STARTED],
     evidence: ['proof-of-enrolment'],
-    applyVia: 'duo-post',
+    applyVia: 'duo-ask-how',
     until: 'term-end',
     confirmed: true,
   },
@@ -519,7 +553,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     extraTime: 'decided-by-duo',
     conditions: ['course-not-started-in-time', 'asylum-status-holder'],
     evidence: ['municipality-statement'],
-    applyVia: 'duo-post',
+    applyVia: 'duo-ask-how',
     until: 'term-end',
     confirmed: true,
   },
@@ -533,7 +567,7 @@ export const OPTION_RULES: readonly OptionRule[] = [
     timing: 'any-time',
     conditions: ['needed-for-permanent-permit-or-naturalisation'],
     evidence: [],
-    applyVia: 'duo-post',
+    applyVia: 'voluntary-exam',
     confirmed: true,
   },
 ];
