@@ -58,21 +58,41 @@ const TEXT_ONLY = new Set(['title', 'textarea', 'script', 'style', 'option', 'sv
  */
 export function isolateHtml(html: string): string {
   if (!/[\u2066\u2068]/.test(html)) return html;
-  let out = '';
-  let textOnly: string | null = null;
+  // One pass over the tags (for the text-only elements); only the text and tags that hold a mark
+  // are rewritten, the rest is copied in slices (a page has thousands of tags and a few dozen marks).
   const tag = /<(\/?)([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->|<![^>]*>/g;
-  let last = 0;
+  const marks = /[\u2066\u2068\u2069]/g;
+  const markFrom = (from: number): number => {
+    marks.lastIndex = from;
+    return marks.exec(html)?.index ?? html.length;
+  };
+  let out = '';
+  let copied = 0; // html before this index is in `out`
+  let last = 0; // the end of the previous tag
+  let mark = markFrom(0); // the first mark at or after `last`
+  let textOnly: string | null = null;
+  const text = (end: number) => {
+    if (mark >= end) return;
+    const segment = html.slice(last, end);
+    out += html.slice(copied, last) + (textOnly ? plain(segment) : marksToElements(segment));
+    copied = end;
+    mark = markFrom(end);
+  };
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    out += textOnly ? plain(html.slice(last, m.index)) : marksToElements(html.slice(last, m.index));
-    out += plain(m[0]);
+    text(m.index);
+    if (mark < tag.lastIndex) {
+      out += html.slice(copied, m.index) + plain(m[0]);
+      copied = tag.lastIndex;
+      mark = markFrom(copied);
+    }
     const name = m[2]?.toLowerCase();
     if (textOnly) {
       if (m[1] && name === textOnly) textOnly = null;
     } else if (name && !m[1] && TEXT_ONLY.has(name) && !m[0].endsWith('/>')) textOnly = name;
     last = tag.lastIndex;
   }
-  out += textOnly ? plain(html.slice(last)) : marksToElements(html.slice(last));
-  return out;
+  text(html.length);
+  return out + html.slice(copied);
 }
 
 function marksToElements(text: string): string {

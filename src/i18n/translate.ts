@@ -53,21 +53,39 @@ export function createTranslator(
   // "today", "tomorrow" for days; numbers for longer spans ("in 1 year", not "next year").
   const relativeFormat = new Intl.RelativeTimeFormat(latn, { numeric: 'auto' });
   const relativeCount = new Intl.RelativeTimeFormat(latn, { numeric: 'always' });
+  // intl-messageformat asks for a formatter on every format() call when given its own formatters:
+  // each one is made once per translator (constructing an Intl formatter costs ~50 µs).
+  const made = new Map<string, unknown>();
+  const once = <T>(kind: string, locales: string | string[], opts: object | undefined, make: () => T): T => {
+    const key = `${kind}\0${String(locales)}\0${opts ? JSON.stringify(opts) : ''}`;
+    let formatter = made.get(key) as T | undefined;
+    if (formatter === undefined) {
+      formatter = make();
+      made.set(key, formatter);
+    }
+    return formatter;
+  };
   const formatters = {
-    getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) => {
-      const nf = new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' });
-      if (!mark) return nf;
-      // Every number a message shows ("€ {amount, number}", "{weeks} weeks") is kept left-to-right.
-      return {
-        format: (n: number | bigint) => ltr(nf.format(n)),
-        formatToParts: (n: number | bigint) => nf.formatToParts(n),
-        resolvedOptions: () => nf.resolvedOptions(),
-      } as Intl.NumberFormat;
-    },
+    getNumberFormat: (locales: string | string[], opts?: Intl.NumberFormatOptions) =>
+      once('number', locales, opts, () => {
+        const nf = new Intl.NumberFormat(locales, { ...opts, numberingSystem: 'latn' });
+        if (!mark) return nf;
+        // Every number a message shows ("€ {amount, number}", "{weeks} weeks") is kept left-to-right.
+        return {
+          format: (n: number | bigint) => ltr(nf.format(n)),
+          formatToParts: (n: number | bigint) => nf.formatToParts(n),
+          resolvedOptions: () => nf.resolvedOptions(),
+        } as Intl.NumberFormat;
+      }),
     getDateTimeFormat: (locales: string | string[], opts?: Intl.DateTimeFormatOptions) =>
-      new Intl.DateTimeFormat(locales, { ...opts, numberingSystem: 'latn', calendar: 'gregory' }),
+      once(
+        'date',
+        locales,
+        opts,
+        () => new Intl.DateTimeFormat(locales, { ...opts, numberingSystem: 'latn', calendar: 'gregory' }),
+      ),
     getPluralRules: (locales: string | string[], opts?: Intl.PluralRulesOptions) =>
-      new Intl.PluralRules(locales, opts),
+      once('plural', locales, opts, () => new Intl.PluralRules(locales, opts)),
   };
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
@@ -81,6 +99,7 @@ export function createTranslator(
       ? own.relative(n, unit)
       : (unit === 'day' ? relativeFormat : relativeCount).format(n, unit);
 
+  const dates = new Map<number, string>();
   const message = (key: string): string | undefined => catalog[key] ?? fallback[key];
   return {
     locale,
@@ -106,8 +125,16 @@ export function createTranslator(
       }
     },
     date: (d) => {
-      const text = dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
-      return mark ? isolated(text) : text;
+      // A page shows dozens of dates, from a small set: each is formatted once (ICU is slow at it).
+      const key = d.year * 10_000 + d.month * 100 + d.day;
+      let text = dates.get(key);
+      if (text === undefined) {
+        text = dateFormat.format(new Date(Date.UTC(d.year, d.month - 1, d.day)));
+        if (mark) text = isolated(text);
+        if (dates.size >= 5000) dates.clear();
+        dates.set(key, text);
+      }
+      return text;
     },
     relative(d, from) {
       const diff = from.until(d, { largestUnit: 'years' });

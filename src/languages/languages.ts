@@ -178,8 +178,21 @@ function knownLanguage(tag: string): boolean {
   }
 }
 
+/** Tags already read (Intl's locale functions cost ~20 µs a tag); bounded, emptied when full. */
+const readTags = new Map<string, TagReading>();
+
 /** Reads one tag: nonsense, or a language with its primary subtag and script. */
 export function readTag(tag: string): TagReading {
+  let reading = readTags.get(tag);
+  if (!reading) {
+    reading = Object.freeze(readTagOnce(tag));
+    if (readTags.size >= 1000) readTags.clear();
+    readTags.set(tag, reading);
+  }
+  return reading;
+}
+
+function readTagOnce(tag: string): TagReading {
   const raw = tag.trim().replace(/_/g, '-');
   if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(raw)) return { kind: 'nonsense' };
   const [first, ...rest] = raw.split('-');

@@ -52,15 +52,32 @@ const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
   other: [],
 };
 
+/**
+ * Stems already made, per set of stemmers: a question is stemmed in every language of its script
+ * (~10 Snowball stemmers a word), and people ask with the same words. Bounded: emptied when full.
+ */
+const stems = new WeakMap<Stemmers, Map<string, string | undefined>>();
+const STEMS_KEPT = 20_000;
+
 function stem(stemmers: Stemmers, lang: string, word: string): string | undefined {
   const s = stemmers[lang];
   if (!s) return undefined;
-  try {
-    const out = s(word);
-    return out ? out : undefined;
-  } catch {
-    return undefined;
+  let known = stems.get(stemmers);
+  if (!known) {
+    known = new Map();
+    stems.set(stemmers, known);
   }
+  const key = `${lang}\0${word}`;
+  if (known.has(key)) return known.get(key);
+  let out: string | undefined;
+  try {
+    out = s(word) || undefined;
+  } catch {
+    out = undefined;
+  }
+  if (known.size >= STEMS_KEPT) known.clear();
+  known.set(key, out);
+  return out;
 }
 
 /** Keys of a word written in a known language (knowledge-base text, lexicon term). */

@@ -208,6 +208,8 @@ export class SearchIndex {
   /** The languages that have answers, in order of first appearance. */
   readonly languages: readonly string[];
   private readonly topicNo: ReadonlyMap<string, number>;
+  /** Per topic, its title concepts with their IDF weights and their sum (the same for every question). */
+  private readonly signatureWeights: { concepts: [string, number][]; total: number }[];
 
   private constructor(data: SearchIndexData, stemmers: Stemmers) {
     this.data = data;
@@ -224,6 +226,13 @@ export class SearchIndex {
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
     this.languages = [...new Set(Object.values(data.titles).flatMap((t) => Object.keys(t)))];
     this.topicNo = new Map(data.topics.map((t, i) => [t, i]));
+    this.signatureWeights = data.signatures.map((signature) => {
+      const concepts = Object.entries(signature).map(([c, share]): [string, number] => [
+        c,
+        share * this.idf(this.terms.get(c)),
+      ]);
+      return { concepts, total: concepts.reduce((sum, [, w]) => sum + w, 0) };
+    });
   }
 
   static fromJSON(data: SearchIndexData, stemmers: Stemmers): SearchIndex {
@@ -395,13 +404,13 @@ export class SearchIndex {
   }
 
   explain(query: string, options: SearchOptions = {}): SearchExplanation {
-    return this.run(query, options).explanation;
+    return this.run(query, options).explanation();
   }
 
   private run(
     query: string,
     options: SearchOptions,
-  ): { response: SearchResponse; explanation: SearchExplanation } {
+  ): { response: SearchResponse; explanation: () => SearchExplanation } {
     const p = this.data.params;
     const limit = Math.max(1, Math.min(options.limit ?? 5, this.n));
     const allTokens = tokenize(normaliseText(query));
@@ -553,7 +562,8 @@ export class SearchIndex {
     });
     return {
       response: { query, lang: answerLang, fallback: answerLang !== wanted, results, confident },
-      explanation: {
+      // Made only when asked for (the API's answer does not need it).
+      explanation: () => ({
         detected: detection.lang,
         script: detection.script,
         answerLang,
@@ -576,7 +586,7 @@ export class SearchIndex {
           signature: round(s.signature),
         })),
         confident,
-      },
+      }),
     };
   }
 
@@ -594,12 +604,12 @@ export class SearchIndex {
     const p = this.data.params;
     const count = this.data.questions.topic.length;
     const dot = new Float64Array(count);
+    const asked: number[] = [];
     let norm2 = 0;
     const best = new Float64Array(count);
     for (const keys of words) {
       if (keys.size === 0) continue;
       let wordMax = 0;
-      best.fill(0);
       const touched: number[] = [];
       for (const [key, weight] of keys) {
         const idf = this.idf(this.terms.get(key));
@@ -611,19 +621,27 @@ export class SearchIndex {
         }
       }
       norm2 += wordMax * wordMax;
-      for (const q of touched) dot[q]! += best[q]!;
+      for (const q of touched) {
+        if (dot[q] === 0) asked.push(q);
+        dot[q]! += best[q]!;
+      }
+      for (const q of touched) best[q] = 0;
     }
     for (const c of concepts) {
       const key = `~${c}`;
       const w = p.questionConceptWeight * this.idf(this.terms.get(key));
       norm2 += w * w;
-      for (const q of this.questionKeys.get(key) ?? []) dot[q]! += w * w;
+      for (const q of this.questionKeys.get(key) ?? []) {
+        if (dot[q] === 0) asked.push(q);
+        dot[q]! += w * w;
+      }
     }
     const perTopic = new Float64Array(this.n);
     if (norm2 === 0) return perTopic;
     const qNorm = Math.sqrt(norm2);
     const { topic, norm } = this.data.questions;
-    for (let q = 0; q < count; q++) {
+    // Only the stored questions that share a word or concept with this one (not all thousands).
+    for (const q of asked) {
       if (dot[q] === 0) continue;
       const sim = dot[q]! / (qNorm * (norm[q]! || 1));
       if (sim > perTopic[topic[q]!]!) perTopic[topic[q]!] = sim;
@@ -675,14 +693,10 @@ export class SearchIndex {
   private signatureRecall(concepts: readonly string[]): Float64Array {
     const asked = new Set(concepts.map((c) => `~${c}`));
     const out = new Float64Array(this.n);
-    this.data.signatures.forEach((signature, d) => {
-      let total = 0;
+    if (asked.size === 0) return out;
+    this.signatureWeights.forEach(({ concepts: weights, total }, d) => {
       let found = 0;
-      for (const [c, share] of Object.entries(signature)) {
-        const w = share * this.idf(this.terms.get(c));
-        total += w;
-        if (asked.has(c)) found += w;
-      }
+      for (const [c, w] of weights) if (asked.has(c)) found += w;
       out[d] = total > 0 ? found / total : 0;
     });
     return out;

@@ -315,8 +315,23 @@ function foldEthiopicChar(c: number): number {
   return c;
 }
 
+const foldedWords = new Map<string, string>();
+
 /** The matching key of a word: diacritics, dotless i, Cyrillic and Ethiopic variants folded. */
 export function fold(word: string, script: Script = scriptOfWord(word)): string {
+  if (script !== 'latin' && script !== 'cyrillic' && script !== 'ethiopic') return word;
+  // Folding is pure and asked for the same words again and again (Unicode normalisation is slow).
+  const key = `${script}\0${word}`;
+  let folded = foldedWords.get(key);
+  if (folded === undefined) {
+    folded = foldWord(word, script);
+    if (foldedWords.size >= 20_000) foldedWords.clear();
+    foldedWords.set(key, folded);
+  }
+  return folded;
+}
+
+function foldWord(word: string, script: Script): string {
   switch (script) {
     case 'latin': {
       let s = word.replace(/[ıßæœøłđðþŋĳ]/g, (c) => LATIN_SPECIAL[c] ?? c);
