@@ -34,6 +34,7 @@ import type { DeskStore } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import type { SearchIndex } from '#search/search-index.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
+import { BROTLI_QUALITY, COMPRESS_THRESHOLD, compressBuffered, GZIP_LEVEL } from './compress.ts';
 import { type Config, defaultConfig, type Limits } from './config.ts';
 import { DIST_DIR } from './dist.ts';
 
@@ -239,14 +240,16 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   // Costs less than it saves: brotli 4 / gzip 5 take well under a millisecond for a page and
-  // shrink it 4-6×; compression runs in zlib's thread pool, never on the event loop.
+  // shrink it 4-6×; compression runs in zlib's thread pool, never on the event loop. Pages and
+  // JSON in one zlib call (./compress.ts); streams and odd cases through @fastify/compress.
+  app.addHook('onSend', compressBuffered);
   await app.register(fastifyCompress, {
     global: true,
-    threshold: 1024,
+    threshold: COMPRESS_THRESHOLD,
     syncThreshold: 0,
     encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 5 },
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+    zlibOptions: { level: GZIP_LEVEL },
   });
 
   await app.register(fastifyRateLimit, {
@@ -272,10 +275,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const kb = loadKb();
   let search: SearchIndex;
   if (distDir) {
-    // Read once the server listens: a restart is ready sooner; an early search waits for it.
+    // Read a second after the server listens (reading it holds the event loop ~0.3 s): a restart
+    // answers its health check and its first requests sooner; an early search reads it itself.
     const built = lazySearchIndexFile(join(distDir, 'search', 'index.json'));
     search = built.index;
-    app.addHook('onListen', async () => void setImmediate(built.warm));
+    app.addHook('onListen', async () => void setTimeout(built.warm, 1000).unref());
   } else search = cachedSearchIndex(kb, loadLexicon(), join(config.dataDir, 'cache'));
   let assets: Assets;
   if (distDir) assets = readBuiltAssets(distDir);
