@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { readCatalog } from '#adapters/content/load-messages.ts';
 import { CIRCUMSTANCES, DIPLOMAS, PERMIT_PURPOSES, ROUTES } from '#domain/facts/facts.ts';
+import { EVIDENCE_IN_LETTER } from '#domain/letters/letters.ts';
 import { QUESTIONS } from '#domain/questionnaire/questions.ts';
 import { REGIMES } from '#domain/rules/derive.ts';
 import { OBLIGATION_RULES, OBLIGATIONS } from '#domain/rules/obligation.ts';
@@ -49,6 +50,18 @@ test('every key the engine and the check can ask for exists in English', () => {
     ...CIRCUMSTANCES.map((c) => `circumstance.${c}`),
     ...ROUTES.map((r) => `route.${r}`),
     ...['DUO', 'municipality', 'IND'].map((b) => `decidedBy.${b}`),
+    // Letters to DUO: the request of every option asked of DUO by post, its enclosures and notes.
+    ...OPTION_RULES.filter(
+      (r) =>
+        r.decidedBy === 'DUO' &&
+        ['duo-post', 'letter-to-duo'].includes(r.applyVia) &&
+        r.timing !== 'automatic',
+    ).flatMap((r) => [
+      `letter.ground.${r.id}`,
+      ...r.evidence
+        .filter((e) => EVIDENCE_IN_LETTER[e] !== 'none')
+        .map((e) => `letter.${EVIDENCE_IN_LETTER[e] === 'note' ? 'note' : 'enclosure'}.${e}`),
+    ]),
   ];
   const missing = [...new Set(keys)].filter((k) => en[k] === undefined);
   assert.deepEqual(missing, []);

@@ -84,6 +84,7 @@ const RATE_LIMITED: Record<string, keyof Limits> = {
   '/api/v1/search': 'searchPerMinute',
   '/:lang/search': 'searchPerMinute',
   '/:lang/result.pdf': 'pdfPerMinute',
+  '/:lang/letter/:id/pdf': 'pdfPerMinute',
 };
 
 const SECURITY_HEADERS: Record<string, string> = {

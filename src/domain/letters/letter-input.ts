@@ -54,7 +54,12 @@ export function bsnValid(text: string): boolean {
   return sum % 11 === 0 && d !== '000000000';
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+/** Typed text without bidi controls (the page sets directions; a typed override could garble the letter). */
+const text = (v: unknown): string =>
+  (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '').replace(
+    /[\u202A-\u202E\u2066-\u2069]/g,
+    '',
+  );
 /** One line: control characters and runs of white space become one space. */
 const line = (v: unknown) =>
   text(v)

@@ -8,6 +8,7 @@ import { whatWouldChange } from '#domain/what-would-change.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { calendar } from '../ics.ts';
+import type { LettersKit } from '../letters-kit.tsx';
 import { PdfBusy, PdfCancelled } from '../render-pdf.ts';
 import { type CheckState, readState, withNotice, writeState } from '../state.ts';
 import { InconsistentPage } from '../views/consistency.tsx';
@@ -17,7 +18,7 @@ import { timelineModel } from '../views/timeline.tsx';
 import type { WebOptions } from '../web-options.ts';
 import { type LangParams, type PageKit, renderPage } from './page-kit.tsx';
 
-export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit) {
+export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit, letters: LettersKit) {
   const { book, contacts } = options;
   const { send, localeOf, context } = kit;
   const now = () => ({ date: options.today(), time: options.nowTime() });
@@ -43,6 +44,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
           ics: calendarDates(a, asOf).length > 0 ? `/${locale}/result.ics${qs}` : null,
           restart: `/${locale}/check`,
         }}
+        letters={letters.links(t, a, (id) => `/${locale}/letter/${id}${qs}`)}
         contacts={contacts}
         now={now()}
       />

@@ -5,6 +5,7 @@ import { direction } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { HelpDirectory, type Now } from './help.tsx';
 import { Page, type PageContext } from './layout.tsx';
+import { type LetterLink, LetterList } from './letter.tsx';
 import { ReadAloud } from './read-aloud.tsx';
 import { TermTimeline, type TimelineModel } from './timeline.tsx';
 
@@ -107,6 +108,8 @@ export function ResultPage(props: {
   dates: ResultDates;
   timeline: TimelineModel | null;
   links: ResultLinks;
+  /** Letters to DUO the answer offers (none in the PDF of the result: they need typed details). */
+  letters?: LetterLink[];
   contacts: Contacts;
   now: Now;
 }) {
@@ -170,6 +173,7 @@ export function ResultPage(props: {
       {open.map((o) => (
         <OptionCard t={t} o={o} key={o.id} />
       ))}
+      {props.letters && <LetterList t={t} letters={props.letters} />}
       {closed.length > 0 && <h2>{t.t('result.options.closed')}</h2>}
       {closed.map((o) => (
         <OptionCard t={t} o={o} key={o.id} />
