@@ -54,7 +54,7 @@ test('every key the engine and the check can ask for exists in English', () => {
     ...OPTION_RULES.filter(
       (r) =>
         r.decidedBy === 'DUO' &&
-        ['duo-post', 'letter-to-duo'].includes(r.applyVia) &&
+        ['duo-post', 'letter-to-duo', 'duo-ask-how'].includes(r.applyVia) &&
         r.timing !== 'automatic',
     ).flatMap((r) => [
       `letter.ground.${r.id}`,

@@ -79,7 +79,11 @@ export function lettersKit(): LettersKit {
         ...m,
         title: t.t('letter.form.title', { title: t.t(`option.${letter.optionId}.title`) }),
         reasonRequired: letter.reasonRequired,
-        ...(letter.confirmed ? {} : { caution: t.t('option.unconfirmed') }),
+        ...(letter.confirmed
+          ? letter.askHowFirst
+            ? { caution: t.t('applyVia.duo-ask-how') }
+            : {}
+          : { caution: t.t('option.unconfirmed') }),
         ...(when ? { when } : {}),
       };
     },

@@ -120,7 +120,10 @@ describe('which letters an answer offers', () => {
         applyVia: rule.applyVia,
         timing: rule.timing,
       } as Parameters<typeof isLetterOption>[0];
-      if (['automatic', 'municipality', 'hearing'].includes(rule.applyVia) || rule.decidedBy !== 'DUO')
+      if (
+        ['automatic', 'ask-duo', 'municipality', 'hearing', 'voluntary-exam'].includes(rule.applyVia) ||
+        rule.decidedBy !== 'DUO'
+      )
         assert.equal(isLetterOption(o), false, `${rule.id}/${rule.variant}`);
     }
   });

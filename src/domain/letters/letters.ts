@@ -47,8 +47,12 @@ export const EVIDENCE_IN_LETTER: Readonly<Record<string, 'enclose' | 'note' | 'n
   'letter-with-personal-details': 'none',
 };
 
-/** The ways of applying that are a request sent to DUO by post, so a letter helps. */
-const BY_POST: ReadonlySet<OptionResult['applyVia']> = new Set(['duo-post', 'letter-to-duo']);
+/**
+ * The ways of applying that are a request sent to DUO in writing, so a letter helps: DUO's form
+ * (the letter goes with it), a letter of one's own, or a ground DUO names no form for (call DUO to
+ * ask how; the letter is what to send).
+ */
+const BY_POST: ReadonlySet<OptionResult['applyVia']> = new Set(['duo-post', 'letter-to-duo', 'duo-ask-how']);
 
 export interface Letter {
   /** The option it asks for; also the letter's id in URLs (one option per id in an assessment). */
@@ -69,6 +73,8 @@ export interface Letter {
   notes: string[];
   /** The person's own explanation is the heart of the request (a letter without a DUO form). */
   reasonRequired: boolean;
+  /** DUO names no form for it: the pages say to call DUO and ask how, before sending the letter. */
+  askHowFirst: boolean;
   /** The fields the person fills in, in the order of the form. */
   fields: readonly LetterField[];
   /** It can be sent today; otherwise from `sendFrom` (null: when is not known yet). */
@@ -113,6 +119,7 @@ function letterOf(a: Assessment, o: OptionResult): Letter {
     enclosures: o.evidence.filter((e) => use(e) === 'enclose'),
     notes: o.evidence.filter((e) => use(e) === 'note'),
     reasonRequired: o.applyVia === 'letter-to-duo',
+    askHowFirst: o.applyVia === 'duo-ask-how',
     fields: LETTER_FIELDS,
     canSendNow: o.canApplyNow,
     sendFrom: o.canApplyNow ? null : o.availableFrom,
