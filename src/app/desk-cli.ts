@@ -6,8 +6,10 @@ import type { Command } from 'commander';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '#adapters/desk/password.ts';
 import { assess } from '#domain/assess.ts';
+import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { ROLES, type Role } from '#domain/desk/model.ts';
 import { summarise, summaryChanges } from '#domain/desk/next-action.ts';
+import type { RefreshedAnswer } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamToday } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -28,21 +30,64 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** Re-runs every stored person with `book` and reports whose answer moved, in batches (bounded memory). */
-export async function impactRun(config: Config, book: RuleBook, io: Io, options: { json: boolean }) {
-  const today = amsterdamToday();
+export interface ImpactOptions {
+  json: boolean;
+  /** Store the new answers (the dashboard reads them); what a helper saw stays for "changed since". */
+  apply?: boolean;
+  /** The day the answers are for (default: today in the Netherlands). */
+  today?: PlainDate;
+  /** People per batch (bounded memory; one transaction per batch with --apply). */
+  batch?: number;
+  /** At most one progress line on stderr per this many ms (0: after every batch). */
+  progressEveryMs?: number;
+}
+
+export interface ImpactTotals {
+  checked: number;
+  moved: number;
+  /** With --apply: answers replaced, people skipped (saved meanwhile), rules versions moved on. */
+  written: number;
+  skipped: number;
+  versionOnly: number;
+}
+
+const n = (x: number) => x.toLocaleString('en');
+
+/**
+ * Re-runs every stored person with `book` and reports whose answer moved, in batches (bounded
+ * memory), with progress on stderr. With `apply` it stores the new answers batch by batch; running
+ * it again writes nothing (idempotent), and a person saved meanwhile keeps the answer of that save.
+ */
+export async function impactRun(config: Config, book: RuleBook, io: Io, options: ImpactOptions) {
+  const today = options.today ?? amsterdamToday();
   const store = await openDeskStore(config, () => today);
-  let total = 0;
-  let moved = 0;
+  const totals: ImpactTotals = { checked: 0, moved: 0, written: 0, skipped: 0, versionOnly: 0 };
   const started = performance.now();
+  const every = options.progressEveryMs ?? 2000;
+  let lastProgress = started;
   try {
-    await store.eachPerson(1000, (people) => {
+    const total = await store.countPeople();
+    io.err(
+      `impact: ${n(total)} people, rules ${book.version}, ${today.toString()}${options.apply ? ', storing the new answers' : ''}`,
+    );
+    await store.eachPerson(options.batch ?? 1000, async (people) => {
+      const changed: RefreshedAnswer[] = [];
+      const unchanged: string[] = [];
       for (const p of people) {
-        total++;
+        totals.checked++;
         const after = summarise(assess(p.facts, today, book));
-        const changed = summaryChanges(p.summary, after);
-        if (!changed.length) continue;
-        moved++;
+        const diff = summaryChanges(p.summary, after);
+        if (!diff.length) {
+          if (p.rulesVersion !== book.version) unchanged.push(p.id);
+          continue;
+        }
+        totals.moved++;
+        changed.push({
+          id: p.id,
+          version: p.version,
+          before: { rulesVersion: p.rulesVersion, summary: p.summary },
+          summary: after,
+        });
         io.out(
           options.json
             ? JSON.stringify({
@@ -51,21 +96,42 @@ export async function impactRun(config: Config, book: RuleBook, io: Io, options:
                 teamId: p.teamId,
                 from: p.rulesVersion,
                 to: book.version,
-                changed,
+                changed: diff,
                 before: p.summary,
                 after,
               })
-            : `${p.id}\t${p.org}\t${changed.join(',')}\t${changed.map((k) => `${JSON.stringify(p.summary[k])} → ${JSON.stringify(after[k])}`).join('; ')}`,
+            : `${p.id}\t${p.org}\t${diff.join(',')}\t${diff.map((k) => `${JSON.stringify(p.summary[k])} → ${JSON.stringify(after[k])}`).join('; ')}`,
         );
       }
-      if (!options.json) io.err(`… ${total} people checked`);
+      if (options.apply) {
+        const stored = await store.storeAnswers(book.version, changed, unchanged);
+        totals.written += stored.changed;
+        totals.skipped += stored.skipped;
+        totals.versionOnly += stored.unchanged;
+      }
+      const now = performance.now();
+      if (now - lastProgress >= every && totals.checked < total) {
+        lastProgress = now;
+        const rate = totals.checked / ((now - started) / 1000);
+        io.err(
+          `impact: ${n(totals.checked)} of ${n(total)} (${Math.floor((totals.checked / Math.max(total, 1)) * 100)}%), ${n(totals.moved)} moved, ${n(Math.round(rate))} a second, about ${Math.ceil((total - totals.checked) / Math.max(rate, 1))} s left`,
+        );
+      }
     });
   } finally {
     await store.close();
   }
+  const ms = Math.round(performance.now() - started);
   io.err(
-    `${moved} of ${total} people have another answer under rules ${book.version} (${Math.round(performance.now() - started)} ms)`,
+    `impact: ${n(totals.moved)} of ${n(totals.checked)} people have another answer under rules ${book.version} (${n(ms)} ms)`,
   );
+  if (options.apply)
+    io.err(
+      `impact --apply: ${n(totals.written)} answers stored (helpers see "changed since you last looked"), ` +
+        `${n(totals.versionOnly)} unchanged answers marked with rules ${book.version}, ` +
+        `${n(totals.skipped)} skipped (saved meanwhile: their answer is already fresh)`,
+    );
+  return totals;
 }
 
 export function registerDeskCommands(program: Command, io: Io) {
@@ -119,13 +185,24 @@ export function registerDeskCommands(program: Command, io: Io) {
   desk
     .command('impact')
     .description(
-      're-run every stored person with the current rules (or --content DIR) and list whose answer moved',
+      're-run every stored person with the current rules (or --content DIR), list whose answer moved; --apply stores the new answers',
     )
     .option('--content <dir>', 'a content folder with other rules (law/, rules/) to compare with')
     .option('--json', 'one JSON line per person')
-    .action(async (opts: { content?: string; json?: boolean }) => {
+    .option(
+      '--apply',
+      'store the new answers (the dashboard shows them, marked "changed since you last looked")',
+    )
+    .action(async (opts: { content?: string; json?: boolean; apply?: boolean }) => {
+      if (opts.apply && opts.content) {
+        io.err(
+          'wegwijs desk impact: --apply stores the answers of the rules in use; --content only compares (use one)',
+        );
+        process.exitCode = 2;
+        return;
+      }
       const book = opts.content ? loadRuleBook(opts.content) : loadRuleBook();
-      await impactRun(loadConfig(), book, io, { json: !!opts.json });
+      await impactRun(loadConfig(), book, io, { json: !!opts.json, apply: !!opts.apply });
     });
 
   desk

@@ -232,6 +232,53 @@ for (const [name, make] of engines) {
       assert.equal(await store.userByCalendarToken('cal'), undefined);
     });
 
+    test('an impact run stores new answers once: what a helper saw stays; a person saved meanwhile is skipped', async () => {
+      const moved = await newPerson(helperA, 'Moved');
+      const same = await newPerson(helperA, 'Same');
+      const savedMeanwhile = await newPerson(helperA, 'Saved');
+      const looked = await newPerson(helperA, 'Looked');
+      await store.markSeen(looked.id, 'r1', summary);
+      const count = await store.countPeople();
+      assert.ok(count >= 4);
+      await store.updatePerson(
+        scopeOf(helperA),
+        savedMeanwhile.id,
+        1,
+        { displayName: 'Saved again', rulesVersion: 'r1', summary },
+        helperA.id,
+        '2026-01-05T10:00:00.000Z',
+      );
+      const after: AnswerSummary = { ...summary, termEnd: '2026-11-10' };
+      const answer = (id: string) => ({
+        id,
+        version: 1,
+        before: { rulesVersion: 'r1', summary },
+        summary: after,
+      });
+      const first = await store.storeAnswers(
+        'r2',
+        [answer(moved.id), answer(savedMeanwhile.id), answer(looked.id)],
+        [same.id],
+      );
+      assert.deepEqual(first, { changed: 2, skipped: 1, unchanged: 1 });
+      const rows = new Map((await store.listSummaries(scopeOf(helperA))).map((p) => [p.id, p]));
+      assert.deepEqual(rows.get(moved.id)?.summary, after);
+      assert.equal(rows.get(moved.id)?.rulesVersion, 'r2');
+      assert.deepEqual(rows.get(moved.id)?.seenSummary, summary, 'what the helper saw stays');
+      assert.deepEqual(rows.get(looked.id)?.seenSummary, summary);
+      assert.equal(rows.get(same.id)?.rulesVersion, 'r2');
+      assert.deepEqual(rows.get(same.id)?.summary, summary);
+      assert.equal(rows.get(savedMeanwhile.id)?.rulesVersion, 'r1', 'the save meanwhile wins');
+      assert.equal(rows.get(savedMeanwhile.id)?.version, 2);
+      // The same run again: nothing left to write.
+      assert.deepEqual(await store.storeAnswers('r2', [], [same.id]), {
+        changed: 0,
+        skipped: 0,
+        unchanged: 0,
+      });
+      assert.equal(await store.countPeople(), count);
+    });
+
     test('every person is visited once in batches; retention erases the unchanged', async () => {
       const seen = new Set<string>();
       let batches = 0;

@@ -15,7 +15,14 @@ import type {
   Scope,
   User,
 } from '#domain/desk/model.ts';
-import type { DeskStore, NewPerson, PersonPatch, StoredLogin, UpdateResult } from '#domain/desk/store.ts';
+import type {
+  DeskStore,
+  NewPerson,
+  PersonPatch,
+  RefreshedAnswer,
+  StoredLogin,
+  UpdateResult,
+} from '#domain/desk/store.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import type { Database, PersonTable, Schema } from './database.ts';
 
@@ -364,6 +371,49 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
         await trx.deleteFrom('people').where('id', '=', id).execute();
         return true;
       });
+    },
+
+    async storeAnswers(rulesVersion, changed: RefreshedAnswer[], unchanged) {
+      if (!changed.length && !unchanged.length) return { changed: 0, skipped: 0, unchanged: 0 };
+      return db.transaction().execute(async (trx) => {
+        let written = 0;
+        for (const a of changed) {
+          const seen = JSON.stringify(a.before.summary);
+          const r = await trx
+            .updateTable('people')
+            .set((eb) => ({
+              rules_version: rulesVersion,
+              summary: JSON.stringify(a.summary),
+              seen_summary: eb.fn.coalesce('seen_summary', eb.val(seen)),
+              seen_rules_version: eb.fn.coalesce('seen_rules_version', eb.val(a.before.rulesVersion)),
+            }))
+            .where('id', '=', a.id)
+            .where('version', '=', a.version)
+            .executeTakeFirst();
+          written += Number(r.numUpdatedRows);
+        }
+        const moved = unchanged.length
+          ? await trx
+              .updateTable('people')
+              .set({ rules_version: rulesVersion })
+              .where('id', 'in', unchanged)
+              .where('rules_version', '<>', rulesVersion)
+              .executeTakeFirst()
+          : { numUpdatedRows: 0n };
+        return {
+          changed: written,
+          skipped: changed.length - written,
+          unchanged: Number(moved.numUpdatedRows),
+        };
+      });
+    },
+
+    async countPeople() {
+      const r = await db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
     },
 
     async eachPerson(batch, visit) {

@@ -67,7 +67,12 @@ export function summarise(a: Assessment): AnswerSummary {
   let letterFrom: PlainDate | null = null;
   for (const o of a.options) {
     if (o.timing === 'automatic' || o.timing === 'ask-duo') continue;
-    const from = o.canApplyNow ? a.asOf : o.availableFrom;
+    // A fixed day, never today: a summary must not change just because a day passed (it would read
+    // as "changed since you last looked" every day, and the impact run would move everyone).
+    const since = a.termStart ?? a.obligationStart;
+    const from = o.canApplyNow
+      ? (o.availableFrom ?? (since && compare(since, a.asOf) <= 0 ? since : a.asOf))
+      : o.availableFrom;
     if (from && (!letterFrom || compare(from, letterFrom) < 0)) letterFrom = from;
   }
   return {

@@ -41,6 +41,16 @@ export interface PersonPatch {
   summary: AnswerSummary;
 }
 
+/** One person's answer from an impact run, to be stored by `storeAnswers`. */
+export interface RefreshedAnswer {
+  id: string;
+  /** The person's version the answer was computed from: if they were saved since, it is skipped. */
+  version: number;
+  /** The stored answer it replaces (kept as "what a helper last saw" when nothing was recorded). */
+  before: { rulesVersion: string; summary: AnswerSummary };
+  summary: AnswerSummary;
+}
+
 export type UpdateResult =
   | { kind: 'updated'; person: Person }
   | { kind: 'stale'; currentVersion: number }
@@ -90,6 +100,19 @@ export interface DeskStore {
   /** Remembers what the helper last saw of a person's answer (for "changed since you last looked"). */
   markSeen(id: string, rulesVersion: string, summary: AnswerSummary): Promise<void>;
   erasePerson(scope: Scope, id: string): Promise<boolean>;
+  /**
+   * The answers of an impact run under `rulesVersion`, in one transaction: `changed` replace the
+   * stored summary (what a helper saw stays, so they see "changed since you last looked"; a person
+   * saved since the answer was computed is skipped: their save stored a fresh answer); `unchanged`
+   * only get the new rules version. Writes nothing that is already so (a second run writes nothing).
+   */
+  storeAnswers(
+    rulesVersion: string,
+    changed: RefreshedAnswer[],
+    unchanged: string[],
+  ): Promise<{ changed: number; skipped: number; unchanged: number }>;
+  /** How many people are stored, in every organisation (for the impact run's progress). */
+  countPeople(): Promise<number>;
   /** Every person of every organisation, in batches (for the rule-change impact run). */
   eachPerson(batch: number, visit: (people: Person[]) => void | Promise<void>): Promise<void>;
   /** Erases people not changed since `before`; returns their ids. */
