@@ -69,6 +69,8 @@ export function FactFields(props: {
   const errorOf = (field: string) =>
     errors.find((e) => e.field === field || e.field === `facts.${field}`)?.message;
   const described = (field: string) => (errorOf(field) ? `${fieldId(field)}-error` : undefined);
+  /** A field with a problem says so to assistive technology too, not only in text beside it. */
+  const invalid = (field: string) => (errorOf(field) ? ('true' as const) : undefined);
   const ErrorText = ({ field }: { field: string }) => {
     const m = errorOf(field);
     return m ? (
@@ -134,6 +136,7 @@ export function FactFields(props: {
               name={name}
               class="utrecht-select utrecht-select--html-select"
               aria-describedby={described(q.fact)}
+              aria-invalid={invalid(q.fact)}
             >
               <option value="">{t.t('desk.notKnown')}</option>
               {options.map(([v, text]) => (
@@ -153,7 +156,7 @@ export function FactFields(props: {
           value: str(name),
           class: 'utrecht-textbox utrecht-textbox--html-input',
           'aria-describedby': described(q.fact),
-          'aria-invalid': errorOf(q.fact) ? ('true' as const) : undefined,
+          'aria-invalid': invalid(q.fact),
         };
         return (
           <p class="field" key={q.fact}>
@@ -185,6 +188,7 @@ export function FactFields(props: {
           autocomplete="off"
           class="utrecht-textbox utrecht-textbox--html-input"
           aria-describedby={described('displayName')}
+          aria-invalid={invalid('displayName')}
         />
       </p>
       <p class="field">
@@ -200,6 +204,7 @@ export function FactFields(props: {
           placeholder="ar, ti, fa, tr, uk, so…"
           class="utrecht-textbox utrecht-textbox--html-input short"
           aria-describedby={described('language')}
+          aria-invalid={invalid('language')}
         />
       </p>
       {QUESTIONS.map(field)}
@@ -213,6 +218,8 @@ export function FactFields(props: {
               name="consent"
               value="yes"
               checked={str('consent') === 'yes'}
+              aria-describedby={described('consent')}
+              aria-invalid={invalid('consent')}
             />{' '}
             {t.t('desk.field.consent')}
           </label>
