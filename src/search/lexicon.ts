@@ -14,6 +14,11 @@ export interface LexiconSource {
   core?: readonly string[];
   /** Concepts of questions Wegwijs does not answer. */
   outOfScope?: readonly string[];
+  /**
+   * Concepts that together mark a question Wegwijs does not answer, though each alone is in scope:
+   * a school and one's own child is enrolling the child, not one's own school years.
+   */
+  outOfScopeTogether?: readonly (readonly string[])[];
   concepts: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   /** Function words of languages without answers (their frequency cannot be learnt from the content). */
   stopwords?: Readonly<Record<string, readonly string[]>>;
@@ -38,6 +43,8 @@ export interface LexiconData {
   concepts: string[];
   core: number[];
   outOfScope: number[];
+  /** Concept numbers that, all found in one question, make it out of scope. */
+  outOfScopeTogether?: number[][];
   terms: CompiledTerm[];
   /** Folded function words. */
   stopwords: string[];
@@ -103,6 +110,7 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     cues,
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
+    outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),
     terms,
     stopwords: [
       ...new Set(

@@ -93,3 +93,27 @@ test('the lexicon: multi-word terms, stems and longer forms, the longest term fi
     /core names unknown concept "nothing"/,
   );
 });
+
+test('concepts in scope one by one can be out of scope together (a school for my child), unless integration is named', () => {
+  const lexicon = {
+    ...TEST_LEXICON,
+    outOfScopeTogether: [['own-child', 'school']],
+    concepts: {
+      ...TEST_LEXICON.concepts,
+      'own-child': { en: ['my son', 'my daughter'] },
+      school: { en: ['school', 'primary school'] },
+    },
+  };
+  const withCombination = SearchIndex.build(TEST_DOCS, lexicon, STEMMERS);
+  const e = withCombination.explain('a good primary school for my son');
+  assert.deepEqual(e.outOfScope, ['own-child+school']);
+  assert.equal(e.confident, false);
+  assert.deepEqual(withCombination.explain('my son needs more time').outOfScope, []);
+  assert.deepEqual(withCombination.explain('school').outOfScope, []);
+  // Naming integration itself keeps the question in scope.
+  assert.equal(withCombination.explain('my son goes to school, does integration apply?').core, true);
+  assert.throws(
+    () => compileLexicon({ ...lexicon, outOfScopeTogether: [['own-child', 'nothing']] }, STEMMERS),
+    /outOfScopeTogether names unknown concept "nothing"/,
+  );
+});

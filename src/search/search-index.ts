@@ -541,6 +541,10 @@ export class SearchIndex {
     const outOfScope = conceptIds
       .filter((c) => this.data.lexicon.outOfScope.includes(c))
       .map((c) => this.data.lexicon.concepts[c]!);
+    // Concepts in scope one by one that together are about something else (a school for my child).
+    for (const set of this.data.lexicon.outOfScopeTogether ?? [])
+      if (set.every((c) => conceptIds.includes(c)))
+        outOfScope.push(set.map((c) => this.data.lexicon.concepts[c]!).join('+'));
     const core = conceptIds.some((c) => this.data.lexicon.core.includes(c));
     const confident = this.isConfident(top?.score ?? 0, coverage, outOfScope.length > 0, core);
 

@@ -19,6 +19,7 @@ const LexiconSchema = Type.Object(
   {
     core: Type.Array(ConceptId),
     outOfScope: Type.Array(ConceptId),
+    outOfScopeTogether: Type.Optional(Type.Array(Type.Array(ConceptId, { minItems: 2 }))),
     concepts: Type.Record(
       ConceptId,
       Type.Record(
@@ -43,7 +44,11 @@ export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
   if (problems.length) throw new ContentError(file, problems);
   const lexicon = value as LexiconSource;
   const known = new Set(Object.keys(lexicon.concepts));
-  const unknown = [...(lexicon.core ?? []), ...(lexicon.outOfScope ?? [])].filter((c) => !known.has(c));
+  const unknown = [
+    ...(lexicon.core ?? []),
+    ...(lexicon.outOfScope ?? []),
+    ...(lexicon.outOfScopeTogether ?? []).flat(),
+  ].filter((c) => !known.has(c));
   if (unknown.length)
     throw new ContentError(
       file,
