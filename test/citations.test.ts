@@ -12,6 +12,7 @@ import { compare, date } from '#domain/dates/plain-date.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
 import type { LegalSource } from '#domain/rulebook.ts';
+import { RULES } from '#domain/rules/rule-data.ts';
 
 const book = loadRuleBook();
 const CASES_DIR = fileURLToPath(new URL('../content/rules/cases/', import.meta.url));
@@ -158,4 +159,29 @@ test('the check can fail: a source of the other act, or an expired one, is repor
     reasons: [{ rule: 'x', status: 'applies' as const, source: book.sources['beleidsregel-geen-verwijt']! }],
   };
   assert.equal(problems(expired).length, 1);
+});
+
+test('every consequence, option and after-term rule cites a source of each act it is listed under', () => {
+  const wrong: string[] = [];
+  const check = (what: string, regimes: readonly string[], sourceId: string) => {
+    const source = book.sources[sourceId];
+    if (!source) wrong.push(`${what}: unknown source ${sourceId}`);
+    else if (source.acts)
+      for (const act of regimes)
+        if (!source.acts.includes(act as 'wi2013')) wrong.push(`${what} (${act}) cites ${sourceId}`);
+  };
+  for (const r of RULES.consequences) check(`consequence ${r.id}`, r.regimes, r.source);
+  for (const r of RULES.afterTerm) check(`after the term ${r.id}`, r.regimes, r.source);
+  for (const r of RULES.options)
+    for (const act of r.regimes) check(`option ${r.id}/${r.variant}`, [act], r.sources?.[act] ?? r.source);
+  assert.deepEqual(wrong, []);
+  // The loan and PVT consequences of issue 7 are there, each with its own Wi2013 source.
+  const ids = RULES.consequences.map((r) => `${r.id}:${r.source}`);
+  for (const expected of [
+    'fine.wi2013.pvt:fine-wi2013-pvt',
+    'loan.wi2013.partial-forgiveness:loan-partial-forgiveness-wi2013',
+    'loan.wi2013.repay:loan-forgiveness-wi2013',
+    'loan.repayment:loan-repayment',
+  ])
+    assert.ok(ids.includes(expected), expected);
 });

@@ -7,6 +7,8 @@ import { readCatalog } from '#adapters/content/load-messages.ts';
 import { CIRCUMSTANCES, DIPLOMAS, PERMIT_PURPOSES, ROUTES } from '#domain/facts/facts.ts';
 import { EVIDENCE_IN_LETTER } from '#domain/letters/letters.ts';
 import { QUESTIONS } from '#domain/questionnaire/questions.ts';
+import { AFTER_TERM_RULES } from '#domain/rules/after-term.ts';
+import { CONSEQUENCE_RULES } from '#domain/rules/consequences.ts';
 import { REGIMES } from '#domain/rules/derive.ts';
 import { OBLIGATION_RULES, OBLIGATIONS } from '#domain/rules/obligation.ts';
 import { OPTION_IDS, OPTION_RULES } from '#domain/rules/options.ts';
@@ -43,6 +45,9 @@ test('every key the engine and the check can ask for exists in English', () => {
       `applyVia.${r.applyVia}`,
     ]),
     ...OPTION_RULES.flatMap((r) => r.remaining ?? []).map((p) => `part.${p}`),
+    ...OPTION_RULES.map((r) => `timing.${r.timing}`),
+    ...CONSEQUENCE_RULES.map((r) => `consequence.${r.id}`),
+    ...AFTER_TERM_RULES.map((r) => `afterTerm.${r.id}`),
     ...QUESTIONS.map((q) => `question.${q.fact}.title`),
     ...QUESTIONS.filter((q) => q.dontKnow).map((q) => `question.${q.fact}.lookup`),
     ...PERMIT_PURPOSES.map((p) => `purpose.${p}`),

@@ -27,7 +27,13 @@ import {
 } from './rulebook.ts';
 import type { AfterTermRule } from './rules/after-term.ts';
 import { type ConsequenceItem, wi2013Fine } from './rules/consequences.ts';
-import { type Derivation, type DerivedValues, derive, type Regime } from './rules/derive.ts';
+import {
+  type Derivation,
+  type DerivedValues,
+  derive,
+  loanForgivenessBandEnds,
+  type Regime,
+} from './rules/derive.ts';
 import type { DecisionEffects, Obligation, ObligationRule } from './rules/obligation.ts';
 import type { DecidingBody, OptionId, OptionRule, Timing } from './rules/options.ts';
 
@@ -324,6 +330,12 @@ function figure(name: Figure, s: ValueScope): number | string | undefined {
       const start = s.derivation.values.obligationStart.value;
       return start ? String(start) : undefined;
     }
+    case 'loanForgivenessFirstBandEnd':
+    case 'loanForgivenessLastBandEnd': {
+      if (!term.end) return undefined;
+      const ends = loanForgivenessBandEnds(term.end, s.book, s.asOf);
+      return String(name === 'loanForgivenessFirstBandEnd' ? ends[0] : ends.at(-1));
+    }
   }
 }
 
@@ -348,7 +360,9 @@ function resolveParams(
     if ('figure' in ref) value = figure(ref.figure, scope);
     else {
       value = valueOn(scope.book, ref.parameter, scope.asOf);
-      if (ref.field !== undefined) value = (value as Record<string, unknown>)[ref.field];
+      // `field` picks a part of a structured value; a dotted path walks into it (`onePartLate.0`).
+      if (ref.field !== undefined)
+        for (const part of ref.field.split('.')) value = (value as Record<string, unknown>)?.[part];
     }
     if (typeof value === 'number' || typeof value === 'string') params[name] = value;
   }

@@ -100,6 +100,14 @@ export interface ParameterTypes {
   };
   'fine.wi2013.newTermYears': number;
   'fine.wi2013.courseStatementHours': number;
+  'fine.wi2013.pvt.max': number;
+  'pvt.wi2013.from': PlainDate;
+  'loan.wi2013.partialForgiveness': {
+    onePartLate: readonly number[];
+    twoPartsLate: readonly number[];
+    monthBands: readonly number[];
+  };
+  'loan.repayment': { startsAfterMonths: number; years: number; interestFixedYears: number };
   'fine.wi2021.max': { learningRoute: number; pvt: number; map: number };
   'fine.wi2021.municipalPip.max': number;
   'hearing.fineAbove': number;
@@ -144,6 +152,10 @@ export const PARAMETER_IDS = [
   'fine.wi2013.table',
   'fine.wi2013.newTermYears',
   'fine.wi2013.courseStatementHours',
+  'fine.wi2013.pvt.max',
+  'pvt.wi2013.from',
+  'loan.wi2013.partialForgiveness',
+  'loan.repayment',
   'fine.wi2021.max',
   'fine.wi2021.municipalPip.max',
   'hearing.fineAbove',
@@ -158,7 +170,8 @@ export const ALL_PARAMETERS_LISTED: Exclude<ParameterId, (typeof PARAMETER_IDS)[
 
 /**
  * A number or date a rule names in its explanation or consequence: a legal parameter (on the
- * assessment's date; `field` picks one part of a structured value), or a figure the engine
+ * assessment's date; `field` picks one part of a structured value, a dotted path such as
+ * `monthBands.1` a part of a part), or a figure the engine
  * computes for this person.
  */
 export type ValueRef = { parameter: ParameterId; field?: string } | { figure: Figure };
@@ -166,7 +179,8 @@ export type ValueRef = { parameter: ParameterId; field?: string } | { figure: Fi
 /**
  * Figures computed per person: the last day of the term, the AOW date (and whether it is an
  * estimate), and the Wi2013 fine from the fine table (the table's maximum while hours or exam
- * attempts are unknown), and the end of the new Wi2013 term after a fine.
+ * attempts are unknown), the end of the new Wi2013 term after a fine, and the last days of the
+ * Wi2013 partial loan-forgiveness bands (the term end plus each band's months).
  */
 export const FIGURES = [
   'termEnd',
@@ -175,6 +189,8 @@ export const FIGURES = [
   'wi2013Fine',
   'wi2013NewTermEnd',
   'obligationStart',
+  'loanForgivenessFirstBandEnd',
+  'loanForgivenessLastBandEnd',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 

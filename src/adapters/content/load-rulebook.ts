@@ -61,6 +61,7 @@ const DATE_PARAMETERS: ReadonlySet<ParameterId> = new Set([
   'turkish.asylum.obligedFrom',
   'turkish.all.obligedFrom',
   'diploma.nt2EntreeFull.before',
+  'pvt.wi2013.from',
 ]);
 
 export class ContentError extends Error {
@@ -265,9 +266,18 @@ function checkRules(
     if (!sources[id]) problems.push(`${where}: unknown source "${id}"`);
   };
   const refs = (where: string, params: Readonly<Record<string, ValueRef>> | undefined) => {
-    for (const [name, ref] of Object.entries(params ?? {}))
-      if ('parameter' in ref && !parameters[ref.parameter])
-        problems.push(`${where}/params/${name}: unknown parameter "${ref.parameter}"`);
+    for (const [name, ref] of Object.entries(params ?? {})) {
+      if (!('parameter' in ref)) continue;
+      const parameter = parameters[ref.parameter];
+      if (!parameter) problems.push(`${where}/params/${name}: unknown parameter "${ref.parameter}"`);
+      else if (ref.field !== undefined)
+        for (const { value } of parameter.values) {
+          let v: unknown = value;
+          for (const part of ref.field.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+          if (typeof v !== 'number' && typeof v !== 'string')
+            problems.push(`${where}/params/${name}: "${ref.parameter}" has no field "${ref.field}"`);
+        }
+    }
   };
   const optionIds = new Set<string>(OPTION_IDS);
   const optionsOf = (where: string, options: 'all' | readonly string[]) => {

@@ -80,9 +80,65 @@ export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
     },
   },
   {
+    // main §6 Fines Wi2013: refusing, through your own fault, to sign the participatieverklaring:
+    // a fine of up to € 340, which can be repeated. The PVT is part of the exam since 1 Oct 2017 (§8).
+    id: 'fine.wi2013.pvt',
+    regimes: ['wi2013'],
+    when: w.derived('pvtInExam', [true]),
+    decidedBy: 'DUO',
+    source: 'fine-wi2013-pvt',
+    confirmed: true,
+    params: { amount: { parameter: 'fine.wi2013.pvt.max' } },
+  },
+  {
+    // main §6 DUO loan [Wi2013]: an asylum status holder (or partner, parent or child) does not
+    // repay when, within the term, they pass, or get a full ontheffing or vrijstelling.
     id: 'loan.wi2013.forgiven-if-in-time',
     regimes: ['wi2013'],
-    when: ASYLUM,
+    when: w.all(ASYLUM, w.derived('loanLateness', ['in-term'])),
+    decidedBy: 'DUO',
+    source: 'loan-forgiveness-wi2013',
+    confirmed: true,
+  },
+  {
+    // main §6 DUO loan [Wi2013] partial forgiveness: late, but finished within 6 months with at most
+    // 2 exam parts outstanding; DUO grants it by itself (table in loan.wi2013.partialForgiveness).
+    id: 'loan.wi2013.partial-forgiveness',
+    regimes: ['wi2013'],
+    when: w.all(ASYLUM, w.derived('loanLateness', ['in-term', 'late-window'])),
+    decidedBy: 'DUO',
+    source: 'loan-partial-forgiveness-wi2013',
+    confirmed: true,
+    params: {
+      onePartFirst: { parameter: 'loan.wi2013.partialForgiveness', field: 'onePartLate.0' },
+      onePartLast: { parameter: 'loan.wi2013.partialForgiveness', field: 'onePartLate.1' },
+      twoPartsFirst: { parameter: 'loan.wi2013.partialForgiveness', field: 'twoPartsLate.0' },
+      twoPartsLast: { parameter: 'loan.wi2013.partialForgiveness', field: 'twoPartsLate.1' },
+      firstMonths: { parameter: 'loan.wi2013.partialForgiveness', field: 'monthBands.0' },
+      lastMonths: { parameter: 'loan.wi2013.partialForgiveness', field: 'monthBands.1' },
+      firstBandEnd: { figure: 'loanForgivenessFirstBandEnd' },
+      lastBandEnd: { figure: 'loanForgivenessLastBandEnd' },
+    },
+  },
+  {
+    // Past the last band without having finished: neither full nor partial forgiveness is left.
+    id: 'loan.wi2013.forgiveness-closed',
+    regimes: ['wi2013'],
+    when: w.all(ASYLUM, w.derived('loanLateness', ['after-late-window'])),
+    decidedBy: 'DUO',
+    source: 'loan-partial-forgiveness-wi2013',
+    confirmed: true,
+    params: {
+      months: { parameter: 'loan.wi2013.partialForgiveness', field: 'monthBands.1' },
+      lastBandEnd: { figure: 'loanForgivenessLastBandEnd' },
+    },
+  },
+  {
+    // main §6 DUO loan [Wi2013]: family and other migrants always repay (Besluit inburgering
+    // art. 4.13 lid 4 forgives only asylum status holders); loans only for Blik op Werk schools.
+    id: 'loan.wi2013.repay',
+    regimes: ['wi2013'],
+    when: w.not(ASYLUM),
     decidedBy: 'DUO',
     source: 'loan-forgiveness-wi2013',
     confirmed: true,
@@ -123,6 +179,21 @@ export const CONSEQUENCE_RULES: readonly ConsequenceRule[] = [
     decidedBy: 'DUO',
     source: 'loan-wi2021',
     confirmed: true,
+  },
+  {
+    // main §6 DUO loan [both] Repayment: whoever repays (every Wi2013 borrower who is not forgiven,
+    // Wi2021 family and other migrants; Wi2021 asylum status holders cannot borrow).
+    id: 'loan.repayment',
+    regimes: ['wi2013', 'wi2021'],
+    when: w.any(w.derived('regime', ['wi2013']), w.not(ASYLUM)),
+    decidedBy: 'DUO',
+    source: 'loan-repayment',
+    confirmed: true,
+    params: {
+      startsAfterMonths: { parameter: 'loan.repayment', field: 'startsAfterMonths' },
+      years: { parameter: 'loan.repayment', field: 'years' },
+      interestFixedYears: { parameter: 'loan.repayment', field: 'interestFixedYears' },
+    },
   },
   {
     id: 'residence.asylum-not-withdrawn',

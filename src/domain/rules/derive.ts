@@ -48,6 +48,14 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   fineAboveHearingLimit: Derived<boolean>;
   /** Wi2013: the fine table gives no fine at all for these hours and attempts. */
   wi2013NoFine: Derived<boolean>;
+  /** Wi2013: the participatieverklaring is part of the exam (obligation started on or after `pvt.wi2013.from`). */
+  pvtInExam: Derived<boolean>;
+  /**
+   * Where the reference date lies for the Wi2013 loan forgiveness (law-facts §6 DUO loan): within
+   * the term (full forgiveness still possible), within the last partial-forgiveness band after it,
+   * or later (no forgiveness any more).
+   */
+  loanLateness: Derived<'in-term' | 'late-window' | 'after-late-window'>;
 }
 
 const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
@@ -109,8 +117,28 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       facts.courseHours !== undefined && facts.examAttempts !== undefined
         ? known(wi2013Fine(facts, book, asOf).amount === 0)
         : unknown(maskOf('courseHours', 'examAttempts')),
+    pvtInExam: start.date
+      ? known(isOnOrAfter(start.date, valueOn(book, 'pvt.wi2013.from', start.date)))
+      : unknown(startMissing),
+    loanLateness: term.end ? known(loanLateness(term.end, asOf, book)) : unknown(termMissing(facts, regime)),
   };
   return { values, term, aow };
+}
+
+/** The last day of each Wi2013 partial loan-forgiveness band: the term end plus the band's months. */
+export function loanForgivenessBandEnds(termEnd: PlainDate, book: RuleBook, asOf: PlainDate): PlainDate[] {
+  const { monthBands } = valueOn(book, 'loan.wi2013.partialForgiveness', asOf);
+  return monthBands.map((months) => plus(termEnd, { months }));
+}
+
+function loanLateness(
+  termEnd: PlainDate,
+  asOf: PlainDate,
+  book: RuleBook,
+): 'in-term' | 'late-window' | 'after-late-window' {
+  if (!isBefore(termEnd, asOf)) return 'in-term';
+  const last = loanForgivenessBandEnds(termEnd, book, asOf).at(-1)!;
+  return isBefore(last, asOf) ? 'after-late-window' : 'late-window';
 }
 
 /** The obligation starts only once residence is granted (law-facts §1): a granting date still to come. */
