@@ -303,7 +303,8 @@ test("another team's id takes as long as a missing one (no timing hint): medians
   const id = await addPerson(desk.base, anna);
   const ghost = randomUUID();
   const times: Record<'theirs' | 'none', number[]> = { theirs: [], none: [] };
-  // Interleaved, so load on the machine falls on both alike.
+  // Interleaved, so load on the machine falls on both alike; the margin is wide (a shared CI machine),
+  // so only a real second path (a hash, another query) would show.
   for (let i = 0; i < 30; i++)
     for (const [k, pid] of [
       ['theirs', id],
@@ -316,7 +317,7 @@ test("another team's id takes as long as a missing one (no timing hint): medians
     }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const [a, b] = [median(times.theirs), median(times.none)];
-  assert.ok(Math.abs(a - b) < 5 + 0.5 * Math.min(a, b), `medians ${a.toFixed(2)} ms and ${b.toFixed(2)} ms`);
+  assert.ok(Math.abs(a - b) < 10 + Math.min(a, b), `medians ${a.toFixed(2)} ms and ${b.toFixed(2)} ms`);
 });
 
 test('the login is a form that needs no script, and a wrong password says so in the page (401)', async () => {
@@ -327,6 +328,7 @@ test('the login is a form that needs no script, and a wrong password says so in 
   assert.equal(res.status, 401);
   const html = await res.text();
   assert.match(html, /role="alert"/);
+  assert.match(html, /<title>There is a problem: /, 'the title says so first (no script moves the focus)');
   assert.doesNotMatch(html, /<script/);
   assert.match(html, new RegExp(`value="${ACCOUNTS.bram.email}"`), 'the e-mail address is kept');
 });

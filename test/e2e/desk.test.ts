@@ -376,6 +376,10 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
         ),
       );
       assert.deepEqual(targets, ['ok'], 'the error summary links to the field');
+      assert.ok(
+        (await page.title()).startsWith(`${msg(lang, 'ui.error.title')}: `),
+        'the title says so first',
+      );
       for (const [k, v] of Object.entries(PERSON_FORM).filter(
         ([k]) => k.startsWith('f.') && k !== 'f.diplomas',
       )) {
@@ -411,6 +415,7 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       await submit(page, msg(lang, 'desk.person.save'));
       await visit(L('person, stale write (409)'), 409, async () => undefined);
       assert.equal(await page.getByRole('alert').count(), 1, 'the conflict is announced');
+      assert.ok((await page.title()).startsWith(`${msg(lang, 'ui.error.title')}: `), 'in the title too');
 
       await visit(L('erase'), 200, () => page.goto(`${person}/erase`));
       await visit(L('rule changes, none'), 200, () => page.goto(at('/impact')));

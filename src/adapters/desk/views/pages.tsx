@@ -9,10 +9,17 @@ import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { FactFields, type FormValues } from './fact-fields.tsx';
 
+/**
+ * A page that shows a problem says so first in its title, as the public check's pages do: without
+ * script nothing moves the focus to the message, and the title is what a screen reader reads first.
+ */
+const withProblem = (ctx: DeskContext, title: string, problem: boolean) =>
+  problem ? `${ctx.t.t('ui.error.title')}: ${title}` : title;
+
 export function LoginPage({ ctx, error, email }: { ctx: DeskContext; error?: string; email?: string }) {
   const { t } = ctx;
   return (
-    <DeskPage ctx={ctx} title={t.t('desk.login.title')}>
+    <DeskPage ctx={ctx} title={withProblem(ctx, t.t('desk.login.title'), !!error)}>
       <h1>{t.t('desk.login.title')}</h1>
       {error && (
         <div class="alert error" role="alert">
@@ -233,7 +240,10 @@ export function PersonPage(props: {
   const { t } = ctx;
   const base = `/desk/${ctx.locale}/people/${view.person.id}`;
   return (
-    <DeskPage ctx={ctx} title={view.person.displayName}>
+    <DeskPage
+      ctx={ctx}
+      title={withProblem(ctx, view.person.displayName, !!props.conflict || !!props.errors?.length)}
+    >
       <h1>{view.person.displayName}</h1>
       {props.conflict && (
         <div class="alert error" role="alert">
@@ -283,7 +293,7 @@ export function NewPersonPage(props: {
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <DeskPage ctx={ctx} title={t.t('desk.person.new')}>
+    <DeskPage ctx={ctx} title={withProblem(ctx, t.t('desk.person.new'), !!props.errors?.length)}>
       <h1>{t.t('desk.person.new')}</h1>
       <ErrorSummary t={t} errors={props.errors ?? []} />
       <p>{t.t('desk.person.minimal')}</p>
