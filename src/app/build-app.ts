@@ -28,6 +28,7 @@ import { loadLexicon } from '#adapters/content/load-search.ts';
 import { cachedSearchIndex, lazySearchIndexFile } from '#adapters/content/search-index-file.ts';
 import { deskPlugin } from '#adapters/desk/desk-plugin.ts';
 import { type Assets, contentSecurityPolicy, readBuiltAssets } from '#adapters/web/assets.ts';
+import { lettersKit } from '#adapters/web/letters-kit.tsx';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
 import type { DeskStore } from '#domain/desk/store.ts';
@@ -40,7 +41,7 @@ import { DIST_DIR } from './dist.ts';
 
 declare const WEGWIJS_BUILT: boolean | undefined;
 
-import { deskParts, lazyStore, openDeskStore } from './desk.ts';
+import { deskLetters, deskParts, lazyStore, openDeskStore } from './desk.ts';
 
 export interface AppOptions {
   book?: RuleBook;
@@ -289,6 +290,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     assets = (await import('./dev-assets.ts')).devAssets(book, kb, loadLexicon());
   } else throw new Error('this build has no dist/ folder');
   await app.register(searchRoutes, { index: search });
+  const contacts = loadContacts();
   const deskStore = options.deskStore ?? lazyStore(() => openDeskStore(config, today));
   app.addHook('onClose', () => deskStore.close());
   await app.register(deskPlugin, {
@@ -296,10 +298,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     today,
     ...deskParts({ store: deskStore, book, today, config }),
     assets: () => ({ css: assets.css, csp: contentSecurityPolicy(assets) }),
+    letters: deskLetters(lettersKit(), pdf, contacts.national.duo.post, () => assets.css),
   });
   const web = createWeb({
     book,
-    contacts: loadContacts(),
+    contacts,
     today,
     nowTime: options.nowTime ?? amsterdamTime,
     pdf,

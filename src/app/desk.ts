@@ -5,11 +5,14 @@
  */
 import { join } from 'node:path';
 import { translator } from '#adapters/content/load-messages.ts';
+import type { DeskLetters } from '#adapters/desk/desk-letters.tsx';
 import { sessionManager } from '#adapters/desk/sessions.ts';
 import { openDatabase } from '#adapters/storage/database.ts';
 import { kyselyStore } from '#adapters/storage/kysely-store.ts';
 import { migrate } from '#adapters/storage/migrations.ts';
 import { calendar } from '#adapters/web/ics.ts';
+import type { LettersKit } from '#adapters/web/letters-kit.tsx';
+import { PdfBusy, PdfCancelled, type PdfRenderer } from '#adapters/web/render-pdf.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { deskService, readStoredFacts } from '#domain/desk/service.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
@@ -80,6 +83,37 @@ export function deskParts(options: {
     calendar: {
       render: calendar,
       label: (kind: string) => t.t(`desk.action.${kind}`),
+    },
+  };
+}
+
+/**
+ * Letters to DUO for the desk, from the web adapter's letters kit and the bounded PDF renderer
+ * (the same pool, queue and 503 as the public pages): HTML for the desk's own page frame.
+ */
+export function deskLetters(kit: LettersKit, pdf: PdfRenderer, post: string, css: () => string): DeskLetters {
+  return {
+    offered: kit.offered,
+    letter: kit.letter,
+    read: kit.read,
+    form(t, letter, m) {
+      const model = kit.formModel(t, letter, m);
+      return {
+        title: model.title,
+        cautions: [model.when, model.caution].filter((c): c is string => Boolean(c)),
+        html: kit.formHtml(t, model),
+      };
+    },
+    letters: (t, letter, input, language) => kit.lettersHtml(t, kit.model(letter, input, language, post)),
+    print: (t, letter, input, language) => kit.printHtml(t, kit.model(letter, input, language, post), css()),
+    async pdf(html, signal) {
+      if (!pdf.available()) return undefined;
+      try {
+        return await pdf.render(html, signal);
+      } catch (error) {
+        if (error instanceof PdfBusy || error instanceof PdfCancelled) return null;
+        throw error;
+      }
     },
   };
 }

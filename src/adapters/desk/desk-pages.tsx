@@ -11,6 +11,13 @@ import type { PlainDate } from '#domain/dates/plain-date.ts';
 import type { User } from '#domain/desk/model.ts';
 import { DeskError, type DeskService } from '#domain/desk/service.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
+import { LETTER_FIELDS, type LetterField } from '#domain/letters/letters.ts';
+import {
+  DeskLetterFormPage,
+  DeskLetterPage,
+  type DeskLetterRequest,
+  type DeskLetters,
+} from './desk-letters.tsx';
 import type { SessionManager } from './sessions.ts';
 import { newToken, tokenHash } from './tokens.ts';
 import { type DeskContext, type DeskLocale, DeskPage, isDeskLocale } from './views/desk-layout.tsx';
@@ -32,6 +39,8 @@ export interface DeskPagesOptions {
   today: () => PlainDate;
   /** The site's CSS (inlined) and the Content-Security-Policy that allows it. */
   assets: () => { css: string; csp: string };
+  /** Letters to DUO (made by the web adapter, handed over by the app). */
+  letters: DeskLetters;
 }
 
 type Form = Record<string, string | string[]>;
@@ -250,6 +259,9 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
         <PersonPage
           ctx={s.ctx}
           view={v}
+          letters={options.letters
+            .offered(v.assessment)
+            .map((l) => ({ id: l.optionId, sendFrom: l.sendFrom }))}
           today={options.today()}
           values={extra.values ?? factsToForm(v.person)}
           {...(extra.errors ? { errors: extra.errors } : {})}
@@ -263,6 +275,111 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
   };
   app.get('/desk/:lang/people/:id', (request: LangReq, reply) => personPage(request, reply));
   app.post('/desk/:lang/people/:id', (request: LangReq, reply) => personPage(request, reply));
+
+  // Letters to DUO for the person's stored answer. The details typed into the letter (name,
+  // address, date of birth, BSN) are used once to print it: never stored, never logged; the audit
+  // log says "letter made", with the person's id only.
+  const letterContext = async (request: DeskLetterRequest, reply: FastifyReply) => {
+    const { id, option } = request.params;
+    const s = await signedIn(request as unknown as LangReq, reply, `/people/${id}/letters/${option}`);
+    if (!s) return undefined;
+    try {
+      if (!UUID.test(id)) throw new DeskError(404, 'not-found', 'No such person.');
+      const v = await service.get(s.user, id);
+      const letter = options.letters.letter(v.assessment, option);
+      if (!letter) throw new DeskError(404, 'not-found', 'No such letter.');
+      const base = `/desk/${s.ctx.locale}/people/${id}`;
+      return {
+        s,
+        v,
+        letter,
+        base,
+        action: `${base}/letters/${option}`,
+        pdfAction: `${base}/letters/${option}/pdf`,
+      };
+    } catch (error) {
+      void fail(reply, s.ctx, error);
+      return undefined;
+    }
+  };
+  const letterForm = (
+    c: NonNullable<Awaited<ReturnType<typeof letterContext>>>,
+    values: Partial<Record<LetterField, string>>,
+    errors: { field: LetterField; message: string }[] = [],
+  ) => (
+    <DeskLetterFormPage
+      ctx={c.s.ctx}
+      personName={c.v.person.displayName}
+      back={`${c.base}#letters-h`}
+      form={options.letters.form(c.s.ctx.t, c.letter, {
+        action: c.action,
+        pdfAction: c.pdfAction,
+        back: `${c.base}#letters-h`,
+        values,
+        errors,
+        hidden: { _csrf: c.s.ctx.csrf ?? '' },
+      })}
+    />
+  );
+
+  app.get('/desk/:lang/people/:id/letters/:option', async (request: DeskLetterRequest, reply) => {
+    const c = await letterContext(request, reply);
+    if (!c) return reply;
+    return send(reply, letterForm(c, { date: options.today().toString() }));
+  });
+
+  const makeLetter = async (request: DeskLetterRequest, reply: FastifyReply, pdf: boolean) => {
+    const c = await letterContext(request, reply);
+    if (!c) return reply;
+    const form = (request.body ?? {}) as Form;
+    const read = options.letters.read(c.s.ctx.t, form, options.today());
+    if (!read.ok) return send(reply, letterForm(c, read.values, read.errors), 400);
+    const language = c.v.person.language;
+    if (pdf) {
+      const gone = new AbortController();
+      reply.raw.on('close', () => {
+        if (!reply.raw.writableFinished) gone.abort();
+      });
+      const file = await options.letters.pdf(
+        options.letters.print(c.s.ctx.t, c.letter, read.input, language),
+        gone.signal,
+      );
+      if (!file) {
+        if (gone.signal.aborted) return reply;
+        return message(
+          reply.header('retry-after', '30'),
+          c.s.ctx,
+          503,
+          file === undefined ? 'ui.pdf.unavailable' : 'ui.pdf.busy',
+        );
+      }
+      await service.audit(c.s.user, 'letter-made', c.v.person.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="letter-${c.letter.optionId}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(file);
+    }
+    await service.audit(c.s.user, 'letter-made', c.v.person.id);
+    const values: Record<string, string> = { _csrf: c.s.ctx.csrf ?? '' };
+    for (const f of LETTER_FIELDS) if (typeof form[f] === 'string') values[f] = form[f];
+    return send(
+      reply,
+      <DeskLetterPage
+        ctx={c.s.ctx}
+        personName={c.v.person.displayName}
+        back={`${c.base}#letters-h`}
+        lettersHtml={options.letters.letters(c.s.ctx.t, c.letter, read.input, language)}
+        pdf={{ action: c.pdfAction, values }}
+      />,
+    );
+  };
+  app.post('/desk/:lang/people/:id/letters/:option', (request: DeskLetterRequest, reply) =>
+    makeLetter(request, reply, false),
+  );
+  app.post('/desk/:lang/people/:id/letters/:option/pdf', (request: DeskLetterRequest, reply) =>
+    makeLetter(request, reply, true),
+  );
 
   app.get('/desk/:lang/people/:id/erase', async (request: LangReq, reply) => {
     const id = request.params.id ?? '';

@@ -9,6 +9,7 @@ import { DeskError, type DeskService } from '#domain/desk/service.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
 import { type CalendarFeed, calendarRoutes } from './calendar.ts';
 import { deskApiRoutes, deskErrorReply } from './desk-api.ts';
+import type { DeskLetters } from './desk-letters.tsx';
 import { deskPages, unavailableHtml } from './desk-pages.tsx';
 import type { SessionManager } from './sessions.ts';
 
@@ -20,6 +21,8 @@ export interface DeskPluginOptions {
   calendar: CalendarFeed;
   /** The site's CSS and CSP for the desk's pages (from the web adapter, passed in by the app). */
   assets: () => { css: string; csp: string };
+  /** Letters to DUO (the web adapter's, handed over by the app). */
+  letters: DeskLetters;
 }
 
 export async function deskPlugin(app: FastifyInstance, options: DeskPluginOptions) {

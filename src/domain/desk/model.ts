@@ -93,6 +93,8 @@ export type AuditAction =
   | 'person-export'
   | 'impact-read'
   | 'calendar-read'
+  /** A letter to DUO was made for the person (its content, typed in, is never stored or logged). */
+  | 'letter-made'
   | 'retention-erase';
 
 export interface AuditEntry {

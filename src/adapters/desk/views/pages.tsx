@@ -109,6 +109,13 @@ export function DashboardPage(props: {
               <h2>
                 <a href={`/desk/${ctx.locale}/people/${v.person.id}`}>{v.person.displayName}</a>
               </h2>
+              {v.nextAction?.kind === 'send-letter' && (
+                <p>
+                  <a href={`/desk/${ctx.locale}/people/${v.person.id}#letters-h`}>
+                    {t.t('desk.letters.toSend')}
+                  </a>
+                </p>
+              )}
               {v.changedSinceSeen.length > 0 && <p class="badge">{t.t('desk.changedSinceSeen')}</p>}
               <p>
                 {v.nextAction ? (
@@ -228,9 +235,44 @@ function History({ ctx, history }: { ctx: DeskContext; history: HistoryEntry[] }
   );
 }
 
+/** The letters to DUO the person's answer offers; the details go into the letter's form only. */
+function LettersCard({ ctx, base, letters }: { ctx: DeskContext; base: string; letters: DeskLetterLink[] }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="letters-h" class="card" id="letters">
+      <h2 id="letters-h">{t.t('letter.list.title')}</h2>
+      {letters.length === 0 ? (
+        <p>{t.t('desk.letters.none')}</p>
+      ) : (
+        <>
+          <p>{t.t('desk.letters.lead')}</p>
+          <ul class="letter-list">
+            {letters.map((l) => (
+              <li key={l.id}>
+                <a href={`${base}/letters/${l.id}`} id={`letter-${l.id}`}>
+                  {t.t('letter.list.make')}: {t.t(`option.${l.id}.title`)}
+                </a>
+                {l.sendFrom && (
+                  <p class="hint">{t.t('letter.list.sendFrom', { date: t.date(l.sendFrom) })}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface DeskLetterLink {
+  id: string;
+  sendFrom: PlainDate | null;
+}
+
 export function PersonPage(props: {
   ctx: DeskContext;
   view: PersonView & { history: HistoryEntry[] };
+  letters: DeskLetterLink[];
   today: PlainDate;
   values: FormValues;
   errors?: { field: string; message: string }[];
@@ -262,6 +304,7 @@ export function PersonPage(props: {
         </p>
       )}
       <AnswerCard ctx={ctx} a={view.assessment} today={today} />
+      <LettersCard ctx={ctx} base={base} letters={props.letters} />
       <h2>{t.t('desk.person.change')}</h2>
       <form method="post" action={base} class="desk-form">
         <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
