@@ -1,11 +1,18 @@
 // Legal statements of the knowledge base that a wrong word turns into a wrong answer (issue 7,
 // point 5): the EU/EEA family exception is for family of a citizen of ANOTHER EU/EEA country or
-// Switzerland (partners and family of Dutch citizens do have to integrate, law-facts §1), and the
-// telephone hearing (hoorzitting) is called by a word that means a hearing in every language.
+// Switzerland (partners and family of Dutch citizens do have to integrate, law-facts §1), the
+// telephone hearing (hoorzitting) is called by a word that means a hearing in every language, and
+// legal amounts come from the rule parameters (content/rules/parameters.yaml), never literals.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type KbEntry, readKb } from '#adapters/content/load-kb.ts';
+import { LITERAL_AMOUNTS_ALLOWED, literalAmounts } from '#adapters/content/kb-params.ts';
+import { type KbEntry, loadKb, readKb } from '#adapters/content/load-kb.ts';
 import { readCatalog } from '#adapters/content/load-messages.ts';
+import { loadRuleSet } from '#adapters/content/load-rulebook.ts';
+import { buildSearchIndex, loadLexicon } from '#adapters/content/load-search.ts';
+import { offlineSearchIndex } from '#adapters/content/offline-index.ts';
+import { date } from '#domain/dates/plain-date.ts';
+import type { RuleSet } from '#domain/rulebook.ts';
 import { LANGUAGES as KB_LANGS } from '#languages/languages.ts';
 
 const { entries } = readKb();
@@ -161,4 +168,86 @@ test('the hearing check catches "resting by phone"', () => {
   );
   assert.deepEqual(hearingProblems('x', 'tr', 'telefonla duruşma (hoorzitting)'), []);
   assert.deepEqual(hearingProblems('x', 'tr', 'no hearing mentioned'), []);
+});
+
+/** Every text of an entry a reader sees: title, summary, answer, phrasings, terms, source labels. */
+const allText = (e: KbEntry) =>
+  [
+    e.title,
+    e.summary,
+    e.answer,
+    ...e.phrasings,
+    ...Object.entries(e.terms ?? {}).flat(),
+    ...e.sources.map((s) => s.label),
+  ].join('\n');
+
+/** Literal euro amounts of an entry (as written in its file), less the documented exceptions. */
+export function literalAmountProblems(e: KbEntry): string[] {
+  const allowed = LITERAL_AMOUNTS_ALLOWED.filter((a) => a.topic === e.topic).map((a) => a.text);
+  return literalAmounts(allText(e))
+    .filter((a) => !allowed.includes(a))
+    .map(
+      (a) =>
+        `${fileOf(e)}: "${a.replace(/\s+/g, ' ')}" is a literal amount: write {{param:ID}} (content/kb/README.md)`,
+    );
+}
+
+test('no legal amount is written as a literal in the knowledge base: every euro amount is a {{param:…}} placeholder', () => {
+  const raw = readKb(undefined, { raw: true });
+  assert.deepEqual(raw.problems, []);
+  assert.deepEqual(raw.entries.flatMap(literalAmountProblems), []);
+  const fine = raw.entries.find((e) => e.topic === 'fine' && e.lang === 'ar')!;
+  assert.match(literalAmountProblems({ ...fine, summary: 'غرامة 1250 يورو' }).join(), /literal amount/);
+});
+
+/** The bundled rule set with the Wi2013 maximum fine changed to 1,300. */
+function withWi2013Max(amount: number): RuleSet {
+  const rules = loadRuleSet();
+  const table = rules.parameters['fine.wi2013.table'];
+  const values = table.values.map((v) => ({
+    ...v,
+    value: { ...v.value, notAllTaken: [amount, ...v.value.notAllTaken.slice(1)] },
+  }));
+  return { ...rules, parameters: { ...rules.parameters, 'fine.wi2013.table': { ...table, values } } };
+}
+
+/** The numbers of a text, digits only (1,250 · 1.250 · 1 250 → 1250). */
+const numbers = (text: string) =>
+  (text.replace(/(\d)[,.\u00a0\u202f ](?=\d{3}(?!\d))/g, '$1').match(/\d+/g) ?? []).map(Number);
+
+test('one changed parameter changes the amount in every language at once (fine, Wi2013 maximum 1,250 → 1,300)', () => {
+  const { entries: changed, problems } = readKb(undefined, {
+    ruleSet: withWi2013Max(1300),
+    asOf: date('2026-12-05'),
+  });
+  assert.deepEqual(problems, []);
+  const fine = changed.filter((e) => e.topic === 'fine');
+  assert.equal(fine.length, KB_LANGS.length);
+  for (const e of fine) {
+    const found = numbers(`${e.summary}\n${e.answer}`);
+    assert.ok(found.includes(1300), `${fileOf(e)} does not show 1,300`);
+    assert.ok(!found.includes(1250), `${fileOf(e)} still shows 1,250`);
+  }
+  // The bundled parameters give the amount of the fact sheet (law-facts §6: at most € 1,250).
+  const en = entries.find((e) => e.topic === 'fine' && e.lang === 'en')!;
+  assert.match(en.summary, /at most € 1,250\./);
+  assert.match(entries.find((e) => e.topic === 'fine' && e.lang === 'nl')!.summary, /€ 1\.250/);
+});
+
+test('the search index and the offline indexes are built from the amounts, never from the placeholders', () => {
+  const kb = loadKb();
+  assert.ok(
+    kb.every((e) => !JSON.stringify(e).includes('{{')),
+    'an entry kept a placeholder',
+  );
+  const lexicon = loadLexicon();
+  for (const data of [
+    buildSearchIndex(kb, lexicon).toJSON(),
+    offlineSearchIndex(kb, lexicon, 'ar').toJSON(),
+  ]) {
+    const json = JSON.stringify(data).toLowerCase();
+    // Words of a placeholder ({{param:fine.wi2013.table/notAllTaken/0}}) would be indexed as tokens.
+    for (const word of ['notalltaken', 'learningroute', 'capunconfirmed', 'fineabove'])
+      assert.ok(!json.includes(word), word);
+  }
 });

@@ -5,6 +5,7 @@
 // A number written as a word in one language and in digits in another is a mismatch to fix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { placeholdersOf } from '#adapters/content/kb-params.ts';
 import { type KbEntry, readKb } from '#adapters/content/load-kb.ts';
 import { readCatalog } from '#adapters/content/load-messages.ts';
 import { LOCALES } from '#i18n/locales.ts';
@@ -168,6 +169,27 @@ test('every knowledge-base translation has the numbers, URLs, Dutch terms and li
     .flatMap((e) => {
       const source = english.get(e.topic);
       return source ? entryProblems(source, e) : [`content/kb/${e.topic}: no en.yaml`];
+    });
+  assert.deepEqual(problems, []);
+});
+
+test('every knowledge-base translation names the same legal parameters ({{param:…}}) as its English source', () => {
+  // Two parameters can have the same value (the hearing limit and the PVT fine are both € 340); the
+  // numbers above cannot tell them apart, the placeholders can.
+  const raw = readKb(undefined, { raw: true }).entries;
+  const rawEnglish = new Map(raw.filter((e) => e.lang === 'en').map((e) => [e.topic, e]));
+  const problems = raw
+    .filter((e) => e.lang !== 'en')
+    .flatMap((e) => {
+      const want = new Set(placeholdersOf(factText(rawEnglish.get(e.topic)!)));
+      const have = new Set(placeholdersOf(factText(e)));
+      const diff = [
+        ...[...want].filter((p) => !have.has(p)).map((p) => `-${p}`),
+        ...[...have].filter((p) => !want.has(p)).map((p) => `+${p}`),
+      ];
+      return diff.length
+        ? [`content/kb/${e.topic}/${e.lang}.yaml: parameters differ from en: ${diff.join(' ')}`]
+        : [];
     });
   assert.deepEqual(problems, []);
 });

@@ -156,6 +156,18 @@ test('knowledge-base pages, the index and search answer in the page language', a
   assert.equal(tooLong.status, 400);
 });
 
+test('knowledge-base amounts come from the rule parameters, in the language’s number format, isolated left-to-right in Arabic', async () => {
+  const ar = await (await get('/ar/kb/fine')).text();
+  const lead = ar.match(/<p class="lead">[\s\S]*?<\/p>/)?.[0] ?? '';
+  // The summary, not only the Markdown answer, keeps "€ 1,250" in order inside the Arabic sentence.
+  assert.match(lead, /<bdi dir="ltr">€ 1,250<\/bdi>/);
+  assert.match(lead, /<bdi dir="ltr">€ 340<\/bdi>/);
+  assert.doesNotMatch(ar, /\{\{param:/);
+  const nl = await (await get('/nl/kb/fine')).text();
+  assert.match(nl, /maximaal (<bdi dir="ltr">)?€ 1\.250/);
+  assert.doesNotMatch(nl, /\{\{param:/);
+});
+
 test('unknown pages and languages answer 404 with a page, never a stack trace', async () => {
   for (const path of ['/xx/', '/en/nope', '/en/kb/no-such-topic']) {
     const res = await get(path);

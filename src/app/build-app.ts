@@ -274,7 +274,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ...(config.chromiumPath ? { executablePath: config.chromiumPath } : {}),
   });
   app.addHook('onClose', () => pdf.close());
-  const kb = loadKb();
+  // The amounts in the knowledge base are the parameters of this rule set, in force today.
+  const kb = loadKb(undefined, { ruleSet: book, asOf: today() });
   let search: SearchIndex;
   if (distDir) {
     // Read a second after the server listens (reading it holds the event loop ~0.3 s): a restart

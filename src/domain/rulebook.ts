@@ -113,6 +113,12 @@ export interface ParameterTypes {
   'hearing.fineAbove': number;
   'decision.weeks': number;
   'objection.weeks': number;
+  // Amounts the knowledge base names (content/kb, {{param:…}}); the rules do not decide with them.
+  'exam.fees': { part: number; totalWi2013: number; totalWi2021: number };
+  'pvt.fee.wi2013': number;
+  'fine.wi2013.pvtRefusal.max': number;
+  'loan.wi2013.asylum.max': number;
+  'loan.wi2021.capUnconfirmed': number;
 }
 
 export type ParameterId = keyof ParameterTypes;
@@ -161,6 +167,11 @@ export const PARAMETER_IDS = [
   'hearing.fineAbove',
   'decision.weeks',
   'objection.weeks',
+  'exam.fees',
+  'pvt.fee.wi2013',
+  'fine.wi2013.pvtRefusal.max',
+  'loan.wi2013.asylum.max',
+  'loan.wi2021.capUnconfirmed',
 ] as const satisfies readonly ParameterId[];
 
 // Fails to compile if a parameter type has no entry in PARAMETER_IDS.

@@ -1,16 +1,20 @@
 /**
  * Reads the knowledge base: every content/kb/<topic>/<lang>.yaml, validated against its schema
  * (content/kb/README.md), and the topic list content/kb/topics.yaml. Every problem names its file.
+ * Legal amounts are placeholders (`{{param:ID}}`) replaced here by the rule parameters' values
+ * (kb-params.ts), so every consumer (pages, search index, offline index, tests) reads the amounts.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { parseIsoDate } from '#domain/dates/plain-date.ts';
+import { type PlainDate, parseIsoDate } from '#domain/dates/plain-date.ts';
+import type { RuleSet } from '#domain/rulebook.ts';
 import { LANGUAGES } from '#languages/languages.ts';
 import { CONTENT_DIR } from './content-paths.ts';
-import { ContentError, readYaml } from './load-rulebook.ts';
+import { amsterdamDate, interpolateStrings, type ParamResolver, ruleSetResolver } from './kb-params.ts';
+import { ContentError, loadRuleSet, readYaml } from './load-rulebook.ts';
 
 export const KB_STATUSES = ['authored', 'machine-assisted', 'reviewed'] as const;
 
@@ -100,12 +104,29 @@ export function loadTopicIds(contentDir: string = CONTENT_DIR): string[] {
   return value as string[];
 }
 
+export interface KbReadOptions {
+  /** The rule set whose parameters fill the placeholders (default: the bundled one of contentDir). */
+  ruleSet?: RuleSet;
+  /** The date whose parameter values are shown (default: today in the Netherlands). */
+  asOf?: PlainDate;
+  /** Leave the placeholders in the text (for the content checks of the sources themselves). */
+  raw?: boolean;
+}
+
+/** Fields whose strings are never interpolated. */
+const NOT_TEXT = new Set(['topic', 'lang', 'status', 'lastChecked', 'url', 'related']);
+
 /**
  * Reads every <topic>/<lang>.yaml under content/kb and collects all problems instead of stopping
  * at the first (the content check reports them all).
  */
-export function readKb(contentDir: string = CONTENT_DIR): KbReadResult {
+export function readKb(contentDir: string = CONTENT_DIR, options: KbReadOptions = {}): KbReadResult {
   const dir = kbDir(contentDir);
+  let resolver: ParamResolver | undefined;
+  const resolve: ParamResolver = (id, path) => {
+    resolver ??= ruleSetResolver(options.ruleSet ?? loadRuleSet(contentDir), options.asOf ?? amsterdamDate());
+    return resolver(id, path);
+  };
   const entries: KbEntry[] = [];
   const problems: KbProblem[] = [];
   const topicDirs = readdirSync(dir, { withFileTypes: true })
@@ -139,8 +160,13 @@ export function readKb(contentDir: string = CONTENT_DIR): KbReadResult {
         for (const problem of errors) problems.push({ file: rel, problem });
         continue;
       }
-      const entry = value as KbEntry;
+      let entry = value as KbEntry;
       const lang = name.slice(0, -'.yaml'.length);
+      if (!options.raw) {
+        const filled = interpolateStrings(entry, entry.lang, resolve, NOT_TEXT);
+        for (const problem of filled.problems) problems.push({ file: rel, problem });
+        entry = filled.value;
+      }
       if (entry.topic !== topic)
         problems.push({ file: rel, problem: `/topic: "${entry.topic}" is not the folder name "${topic}"` });
       if (entry.lang !== lang)
@@ -154,8 +180,8 @@ export function readKb(contentDir: string = CONTENT_DIR): KbReadResult {
 }
 
 /** The knowledge base, or a ContentError naming every bad file. */
-export function loadKb(contentDir: string = CONTENT_DIR): KbEntry[] {
-  const { entries, problems } = readKb(contentDir);
+export function loadKb(contentDir: string = CONTENT_DIR, options: KbReadOptions = {}): KbEntry[] {
+  const { entries, problems } = readKb(contentDir, options);
   if (problems.length) {
     const byFile = new Map<string, string[]>();
     for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.problem]);

@@ -28,7 +28,7 @@ writeFileSync(join(outDir, 'content.json'), JSON.stringify(snapshotContent()));
 // The rules' code version from the sources, so the built server's rulesVersion matches `npm run dev`'s.
 writeFileSync(join(outDir, CODE_VERSION_FILE), ruleCodeVersion(join(root, 'src', 'domain')));
 const book = loadRuleBook();
-const kb = loadKb();
+const kb = loadKb(undefined, { ruleSet: book });
 const lexicon = loadLexicon();
 const search = buildSearchIndex(kb, lexicon);
 writeSearchIndexFile(join(outDir, 'search', 'index.json'), search);

@@ -1,6 +1,7 @@
 /** The knowledge base: the index of topics, one answer per page, and search. */
 import type { FastifyInstance } from 'fastify';
 import { loadSiblings } from '#adapters/content/load-kb.ts';
+import { markLiteralNumbers } from '#i18n/isolate.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { runSearch } from '#search/request.ts';
 import { renderMarkdown } from '../markdown.ts';
@@ -60,7 +61,8 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
         doc={{
           topic,
           title: e.title,
-          summary: e.summary,
+          // Amounts and phone numbers in the summary drawn in order in Arabic and Farsi (isolate.ts).
+          summary: markLiteralNumbers(e.summary),
           answerHtml: renderMarkdown(e.answer, lang),
           terms: Object.entries(e.terms ?? {}),
           sources: e.sources,
@@ -96,7 +98,14 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
     const hits = outcome.response.results.flatMap((r) => {
       const e = kbEntry(r.topic, locale);
       return e
-        ? [{ topic: r.topic, title: e.title, summary: e.summary, url: `/${locale}/kb/${r.topic}` }]
+        ? [
+            {
+              topic: r.topic,
+              title: e.title,
+              summary: markLiteralNumbers(e.summary),
+              url: `/${locale}/kb/${r.topic}`,
+            },
+          ]
         : [];
     });
     return send(reply, <SearchPage ctx={ctx} query={q} hits={hits} confident={outcome.response.confident} />);
