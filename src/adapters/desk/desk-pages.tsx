@@ -20,6 +20,7 @@ import {
 } from './desk-letters.tsx';
 import type { SessionManager } from './sessions.ts';
 import { newToken, tokenHash } from './tokens.ts';
+import { ACTS, DUE_WINDOWS } from './views/dashboard-filters.tsx';
 import { type DeskContext, type DeskLocale, DeskPage, isDeskLocale } from './views/desk-layout.tsx';
 import { type FormValues, factsToForm, formToBody } from './views/fact-fields.tsx';
 import {
@@ -172,12 +173,18 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
     const q = request.query;
     const s = await signedIn(request, reply, `/?${new URLSearchParams(q).toString()}`);
     if (!s) return reply;
-    const due = /^\d{1,4}$/.test(q.due ?? '') ? Number(q.due) : undefined;
-    const act = ['wi2021', 'wi2013', 'wi2007'].includes(q.act ?? '') ? q.act : undefined;
+    const due = (DUE_WINDOWS as readonly string[]).includes(q.due ?? '') ? Number(q.due) : undefined;
+    const act = (ACTS as readonly string[]).includes(q.act ?? '') ? q.act : undefined;
+    // Only what the caller may choose counts: another team's or account's id is ignored (never a hint).
+    const choices = await service.filterChoices(s.user);
+    const team = choices.teams.some((x) => x.id === q.team) ? q.team : undefined;
+    const helper =
+      q.mine === '1' ? s.user.id : choices.helpers.some((h) => h.id === q.helper) ? q.helper : undefined;
     const people = await service.list(s.user, {
       ...(due !== undefined ? { dueWithinDays: due } : {}),
       ...(act ? { regime: act } : {}),
-      ...(q.mine === '1' ? { createdBy: s.user.id } : {}),
+      ...(team ? { teamId: team } : {}),
+      ...(helper ? { createdBy: helper } : {}),
     });
     return send(
       reply,
@@ -187,8 +194,11 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
         filter={{
           ...(due !== undefined ? { due: String(due) } : {}),
           ...(act ? { act } : {}),
-          mine: q.mine === '1',
+          ...(team ? { team } : {}),
+          ...(helper ? { helper } : {}),
         }}
+        choices={choices}
+        me={s.user.id}
         today={options.today()}
       />,
     );

@@ -120,6 +120,29 @@ for (const [name, make] of engines) {
       assert.equal(await store.loginOf('nobody@example.org'), undefined);
     });
 
+    test('teams and accounts for the filters: per organisation, and a helper only their own team', async () => {
+      assert.deepEqual(
+        (await store.teamsOf('vwn')).map((t) => t.name),
+        ['Utrecht', 'Zwolle'],
+      );
+      assert.deepEqual(
+        (await store.teamsOf('gemeente')).map((t) => t.name),
+        ['Utrecht'],
+      );
+      assert.deepEqual(
+        (await store.usersOf(scopeOf(coordinator))).map((u) => u.name),
+        ['Anna', 'Bram', 'Cor'],
+      );
+      assert.deepEqual(
+        (await store.usersOf(scopeOf(helperA))).map((u) => u.name),
+        ['Anna', 'Cor'],
+      );
+      assert.deepEqual(
+        (await store.usersOf(scopeOf(otherOrg))).map((u) => u.name),
+        ['Dina'],
+      );
+    });
+
     test('people are read only within the scope: own team, the coordinator’s organisation, never another', async () => {
       const p = await newPerson(helperA);
       assert.equal((await store.person(scopeOf(helperA), p.id))?.displayName, 'Sara');

@@ -195,6 +195,22 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
       return r ? toUser(r) : undefined;
     },
 
+    async teamsOf(org) {
+      return db.selectFrom('teams').select(['id', 'name']).where('org', '=', org).orderBy('name').execute();
+    },
+
+    async usersOf(scope) {
+      let q = db
+        .selectFrom('users')
+        .select(['id', 'name', 'team_id'])
+        .where('org', '=', scope.org)
+        .orderBy('name')
+        .orderBy('id');
+      if (scope.teamIds !== null)
+        q = scope.teamIds.length ? q.where('team_id', 'in', [...scope.teamIds]) : q.where('id', '=', '');
+      return (await q.execute()).map((r) => ({ id: r.id, name: r.name, teamId: r.team_id }));
+    },
+
     async listPeople(scope) {
       const rows = await scoped(db.selectFrom('people').selectAll('people'), scope).execute();
       return rows.map(toPerson);

@@ -161,6 +161,17 @@ export function deskService(deps: DeskDeps) {
         .sort(byDue);
     },
 
+    /** What the dashboard's filters offer: the organisation's teams (not to a helper), the accounts in scope. */
+    async filterChoices(user: User) {
+      guard(user, 'people.read');
+      const scope = scopeOf(user);
+      const [teams, helpers] = await Promise.all([
+        scope.teamIds === null ? store.teamsOf(user.org) : Promise.resolve([]),
+        store.usersOf(scope),
+      ]);
+      return { teams, helpers: helpers.map(({ id, name }) => ({ id, name })) };
+    },
+
     async get(user: User, id: string) {
       guard(user, 'people.read');
       const person = await store.person(scopeOf(user), id);

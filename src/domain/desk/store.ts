@@ -81,6 +81,11 @@ export interface DeskStore {
   setCalendarToken(userId: string, tokenHash: string | null): Promise<void>;
   userByCalendarToken(tokenHash: string): Promise<User | undefined>;
 
+  /** The teams of an organisation, by name (for the dashboard's team filter). */
+  teamsOf(org: string): Promise<{ id: string; name: string }[]>;
+  /** The accounts within a scope, by name (for the dashboard's "added by" filter). */
+  usersOf(scope: Scope): Promise<{ id: string; name: string; teamId: string }[]>;
+
   listPeople(scope: Scope): Promise<Person[]>;
   /** The dashboard's rows: no facts, only the stored answer summary. */
   listSummaries(scope: Scope): Promise<PersonListing[]>;

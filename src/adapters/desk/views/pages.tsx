@@ -6,6 +6,7 @@ import type { Assessment } from '#domain/assess.ts';
 import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
 import type { AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
+import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { FactFields, type FormValues } from './fact-fields.tsx';
 
@@ -61,7 +62,10 @@ export function LoginPage({ ctx, error, email }: { ctx: DeskContext; error?: str
 export function DashboardPage(props: {
   ctx: DeskContext;
   people: ListView[];
-  filter: { due?: string; act?: string; mine?: boolean };
+  filter: DashboardFilter;
+  choices: FilterChoices;
+  /** The signed-in account's id. */
+  me: string;
   today: PlainDate;
 }) {
   const { ctx, people, filter, today } = props;
@@ -70,36 +74,7 @@ export function DashboardPage(props: {
     <DeskPage ctx={ctx} title={t.t('desk.dashboard.title')}>
       <h1>{t.t('desk.dashboard.title')}</h1>
       <p>{t.t('desk.dashboard.intro', { count: people.length })}</p>
-      <form method="get" action={`/desk/${ctx.locale}/`} class="desk-filters">
-        <p class="field">
-          <label for="due">{t.t('desk.filter.due')}</label>
-          <select id="due" name="due" class="utrecht-select utrecht-select--html-select">
-            {['', '30', '90', '180', '365'].map((d) => (
-              <option key={d} value={d} selected={(filter.due ?? '') === d}>
-                {d ? t.t('desk.filter.dueDays', { days: Number(d) }) : t.t('desk.filter.all')}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p class="field">
-          <label for="act">{t.t('desk.filter.act')}</label>
-          <select id="act" name="act" class="utrecht-select utrecht-select--html-select">
-            {['', 'wi2021', 'wi2013', 'wi2007'].map((a) => (
-              <option key={a} value={a} selected={(filter.act ?? '') === a}>
-                {a ? t.t(`regime.${a}`) : t.t('desk.filter.all')}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p class="field checkbox">
-          <label>
-            <input type="checkbox" name="mine" value="1" checked={!!filter.mine} /> {t.t('desk.filter.mine')}
-          </label>
-        </p>
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action button">
-          {t.t('desk.filter.apply')}
-        </button>
-      </form>
+      <DashboardFilters ctx={ctx} filter={filter} choices={props.choices} me={props.me} />
       {people.length === 0 ? (
         <p>{t.t('desk.dashboard.empty')}</p>
       ) : (
