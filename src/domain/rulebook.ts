@@ -77,6 +77,8 @@ export interface ParameterTypes {
   'applyWindow.months': number;
   'ontheffingEfforts.hours': number;
   'ontheffingEfforts.attempts': number;
+  'ontheffingEfforts.minIntegrationHoursForLiteracy': number;
+  'ontheffingEfforts.maxNt2AttemptsCounted': number;
   'ontheffingEfforts.literacyHours': number;
   'ontheffingEfforts.testFee': number;
   'ontheffingIntegrated.yearsInNL': number;
@@ -140,6 +142,8 @@ export const PARAMETER_IDS = [
   'applyWindow.months',
   'ontheffingEfforts.hours',
   'ontheffingEfforts.attempts',
+  'ontheffingEfforts.minIntegrationHoursForLiteracy',
+  'ontheffingEfforts.maxNt2AttemptsCounted',
   'ontheffingEfforts.literacyHours',
   'ontheffingEfforts.testFee',
   'ontheffingIntegrated.yearsInNL',

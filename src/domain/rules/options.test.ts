@@ -6,11 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { catalog } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import type { RuleSet } from '#domain/rulebook.ts';
+import { describeAssessment } from '#i18n/describe-assessment.ts';
+import { createTranslator } from '#i18n/translate.ts';
 import { OPTION_RULES } from './options.ts';
 
 const book = loadRuleBook();
@@ -79,4 +82,31 @@ test('the engine itself turns an automatic rule into "ask DUO" once its source i
   assert.equal(o?.timing, 'ask-duo');
   assert.equal(o?.applyVia, 'ask-duo');
   assert.equal(o?.confirmed, false);
+});
+
+test('the AGI ontheffing names every fact-sheet condition, with the NT2 cap and the literacy rule from the parameters', () => {
+  const facts = {
+    ...wi2021Student,
+    permitPurpose: 'family',
+    permitDate: undefined,
+    pipDate: undefined,
+    obligationStartDate: date('2021-06-01'),
+    courseHours: 600,
+    examAttempts: 4,
+    circumstances: [],
+  } as Facts;
+  const a = assess(facts, date('2024-01-15'), book);
+  const agi = a.options.find((o) => o.id === 'ontheffing-efforts');
+  assert.equal(agi?.variant, 'course');
+  assert.equal(
+    agi?.params.nt2Attempts,
+    book.parameters['ontheffingEfforts.maxNt2AttemptsCounted'].values[0]!.value,
+  );
+  assert.equal(agi?.params.integrationHours, 200);
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  const text = describeAssessment(t, a).options.find((o) => o.id === 'ontheffing-efforts')!;
+  const all = text.conditions.join('\n');
+  assert.match(all, /Staatsexamen NT2 exam count too, but at most 2 per exam/);
+  assert.match(all, /Literacy \(alfabetisering\) hours count too, but only if at least 200 of your hours/);
+  assert.match(all, /before 1 January 2022/);
 });

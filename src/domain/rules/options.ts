@@ -233,6 +233,17 @@ export const OPTION_RULES: readonly OptionRule[] = [
     confirmed: true,
   },
   {
+    // AGI, Wi2013 only (main §3 "Wi2013: ontheffing for demonstrable efforts"; Regeling inburgering
+    // art. 2.4b): every condition of genoeg-uren-cursus-gedaan.jsp is listed. The engine checks the
+    // totals it is told (hours, the fewest attempts at a part not passed); the rest it cannot know
+    // (how many hours were literacy, how many attempts were NT2), so they are listed as conditions:
+    // - the obligation started before 1 January 2022 (the act itself: Wi2021 has no AGI);
+    // - >= ontheffingEfforts.hours classroom hours at a school listed when the course started;
+    //   integration-course and NT2 hours add up; literacy (alfabetisering) hours count only with
+    //   >= ontheffingEfforts.minIntegrationHoursForLiteracy hours of integration course;
+    // - >= ontheffingEfforts.attempts attempts at every exam; at most
+    //   ontheffingEfforts.maxNt2AttemptsCounted Staatsexamen NT2 attempts count per exam;
+    // - the term started at least 2.5 years ago.
     id: 'ontheffing-efforts',
     variant: 'course',
     regimes: ['wi2013'],
@@ -243,14 +254,31 @@ export const OPTION_RULES: readonly OptionRule[] = [
       w.atLeast('examAttempts', { param: 'ontheffingEfforts.attempts' }),
     ),
     timing: 'apply-window',
-    conditions: ['hours-at-listed-school', 'attempts-every-exam', 'classroom-hours-only', TERM_STARTED],
+    conditions: [
+      'obliged-before-2022',
+      'hours-at-listed-school',
+      'integration-and-nt2-hours-add-up',
+      'literacy-hours-only-with-integration-hours',
+      'classroom-hours-only',
+      'attempts-every-exam',
+      'nt2-attempts-count-at-most',
+      TERM_STARTED,
+    ],
     evidence: ['verklaring-deelname-cursus'],
     form: 'Aanvraag ontheffing aantoonbaar geleverde inspanningen (verklaring deelname cursus)',
     applyVia: 'duo-post',
     confirmed: true,
-    params: { hours: 'ontheffingEfforts.hours', attempts: 'ontheffingEfforts.attempts' },
+    params: {
+      hours: 'ontheffingEfforts.hours',
+      attempts: 'ontheffingEfforts.attempts',
+      integrationHours: 'ontheffingEfforts.minIntegrationHoursForLiteracy',
+      nt2Attempts: 'ontheffingEfforts.maxNt2AttemptsCounted',
+    },
   },
   {
+    // AGI literacy variant (same page): >= ontheffingEfforts.hours in total, of which
+    // >= ontheffingEfforts.literacyHours alfabetisering, at a listed school, classroom only
+    // (literacy courses may not be given online), and a DUO test (ontheffingEfforts.testFee).
     id: 'ontheffing-efforts',
     variant: 'literacy',
     regimes: ['wi2013'],
@@ -261,7 +289,14 @@ export const OPTION_RULES: readonly OptionRule[] = [
       w.atLeast('courseHours', { param: 'ontheffingEfforts.hours' }),
     ),
     timing: 'apply-window',
-    conditions: ['hours-with-literacy-hours', 'duo-test', TERM_STARTED],
+    conditions: [
+      'obliged-before-2022',
+      'hours-with-literacy-hours',
+      'listed-school',
+      'classroom-hours-only',
+      'duo-test',
+      TERM_STARTED,
+    ],
     evidence: ['verklaring-deelname-cursus'],
     form: 'Aanvraag ontheffing aantoonbaar geleverde inspanningen (verklaring deelname cursus)',
     applyVia: 'duo-post',
