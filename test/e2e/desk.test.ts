@@ -397,6 +397,14 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       await visit(L('person, with history'), 200, async () => undefined);
       assert.equal(await page.getByRole('heading', { name: msg(lang, 'desk.person.history') }).count(), 1);
       await visit(L('dashboard, with people'), 200, () => page.goto(at('/')));
+      // WCAG 2.5.8: the header's and the menu's targets are at least 24 × 24 px (sign-out included).
+      const small = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.lang-nav a, .desk-nav a, .desk-nav button'))
+          .map((e) => [e.textContent?.trim(), e.getBoundingClientRect()] as const)
+          .filter(([, r]) => r.height < 24 || r.width < 24)
+          .map(([name, r]) => `${name} ${Math.round(r.width)}×${Math.round(r.height)}`),
+      );
+      assert.deepEqual(small, [], `${lang}: targets too small`);
 
       // The person form with an error, and a stale write (someone saved in between: 409).
       await page.goto(person);
