@@ -118,7 +118,6 @@ export interface ParameterTypes {
   // Amounts the knowledge base names (content/kb, {{param:…}}); the rules do not decide with them.
   'exam.fees': { part: number; totalWi2013: number; totalWi2021: number };
   'pvt.fee.wi2013': number;
-  'fine.wi2013.pvtRefusal.max': number;
   'loan.wi2013.asylum.max': number;
   'loan.wi2021.capUnconfirmed': number;
 }
@@ -173,7 +172,6 @@ export const PARAMETER_IDS = [
   'objection.weeks',
   'exam.fees',
   'pvt.fee.wi2013',
-  'fine.wi2013.pvtRefusal.max',
   'loan.wi2013.asylum.max',
   'loan.wi2021.capUnconfirmed',
 ] as const satisfies readonly ParameterId[];
