@@ -28,6 +28,11 @@ export interface LexiconSource {
    * not the diploma).
    */
   cues?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The general answer of a concept (more time → the overview of extensions): it gets the cue when
+   * a question names the concept and no cue points at a specific answer.
+   */
+  overviews?: Readonly<Record<string, string>>;
 }
 
 export interface CompiledTerm {
@@ -50,6 +55,8 @@ export interface LexiconData {
   stopwords: string[];
   /** Concept number → the topics it points at. */
   cues: Record<string, string[]>;
+  /** Concept number → its general topic, pointed at when no cue is found. */
+  overviews?: Record<string, string[]>;
 }
 
 export interface ConceptMatch {
@@ -105,9 +112,15 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     const [c] = idsOf([concept], 'cues');
     cues[String(c)] = [...topics];
   }
+  const overviews: Record<string, string[]> = {};
+  for (const [concept, topic] of Object.entries(source.overviews ?? {})) {
+    const [c] = idsOf([concept], 'overviews');
+    overviews[String(c)] = [topic];
+  }
   return {
     concepts,
     cues,
+    overviews,
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),

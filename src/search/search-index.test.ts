@@ -117,3 +117,45 @@ test('concepts in scope one by one can be out of scope together (a school for my
     /outOfScopeTogether names unknown concept "nothing"/,
   );
 });
+
+test('a general question goes to the general answer of its concept, a specific one to the specific answer', () => {
+  const docs = [
+    {
+      topic: 'more-time',
+      lang: 'en',
+      title: 'Can I get more time?',
+      summary: 'Sometimes DUO gives more time.',
+      answer: 'More time is possible for several reasons.',
+      phrasings: ['more time for my course?'],
+    },
+    {
+      topic: 'more-time-moving',
+      lang: 'en',
+      title: 'I moved house. Can I get more time?',
+      summary: 'Moving house can be a reason for more time.',
+      answer: 'If you moved house and could not study because of it, ask for more time before your deadline.',
+      phrasings: ['we moved house, more time?', 'my deadline is soon and we moved, more time please'],
+    },
+  ];
+  const lexicon = {
+    concepts: { extension: { en: ['more time'] }, moving: { en: ['moved house', 'moving house', 'moved'] } },
+  };
+  const general = 'my deadline is soon, more time please?';
+  const without = SearchIndex.build(docs, lexicon, STEMMERS);
+  assert.equal(
+    without.search(general).results[0]!.topic,
+    'more-time-moving',
+    'words alone pick the specific answer',
+  );
+  const withOverview = SearchIndex.build(
+    docs,
+    { ...lexicon, overviews: { extension: 'more-time' } },
+    STEMMERS,
+  );
+  assert.equal(withOverview.search(general).results[0]!.topic, 'more-time');
+  // A question that names what the general answer's title does not stays with the specific answer.
+  assert.equal(
+    withOverview.search('we moved house, is more time possible?').results[0]!.topic,
+    'more-time-moving',
+  );
+});

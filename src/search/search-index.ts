@@ -681,8 +681,26 @@ export class SearchIndex {
   /** Per topic, the share of the question's cue concepts that point at it (0..1). */
   private cueScores(conceptIds: readonly number[]): Float64Array {
     const out = new Float64Array(this.n);
-    const cues = this.data.lexicon.cues ?? {};
-    const found = conceptIds.filter((c) => Object.hasOwn(cues, String(c)));
+    let cues = this.data.lexicon.cues ?? {};
+    let found = conceptIds.filter((c) => Object.hasOwn(cues, String(c)));
+    // No cue names one of a family of answers (more time because of ...): a concept with an
+    // overview points at the general answer instead of at whichever specific one shares most words.
+    // Only when the question names nothing the general answer's title does not (besides what
+    // shows it is about integration at all): "divorce ... more time" is not a general question.
+    if (found.length === 0) {
+      cues = this.data.lexicon.overviews ?? {};
+      found = conceptIds.filter((c) => {
+        const topic = cues[String(c)]?.[0];
+        const d = topic === undefined ? undefined : this.topicNo.get(topic);
+        if (d === undefined) return false;
+        const signature = this.data.signatures[d] ?? {};
+        return conceptIds.every(
+          (other) =>
+            this.data.lexicon.core.includes(other) ||
+            Object.hasOwn(signature, `~${this.data.lexicon.concepts[other]}`),
+        );
+      });
+    }
     for (const c of found) {
       const topics = cues[String(c)]!;
       for (const topic of topics) {

@@ -31,6 +31,7 @@ const LexiconSchema = Type.Object(
       Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String({ minLength: 1 }))),
     ),
     cues: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
+    overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
   },
   { additionalProperties: false },
 );
