@@ -201,7 +201,7 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
   }
 });
 
-test("a coordinator's journey without JavaScript: every team's people, the act filter, a change in another team, rule changes", async () => {
+test("a coordinator's journey without JavaScript: every team's people, the act and team filters, a change in another team, rule changes", async () => {
   const lang = 'en';
   const anna = await pageLogin(desk.base, 'anna');
   const bram = await pageLogin(desk.base, 'bram');
@@ -223,6 +223,16 @@ test("a coordinator's journey without JavaScript: every team's people, the act f
     await page.getByLabel(msg(lang, 'desk.filter.act'), { exact: true }).selectOption('wi2013');
     await go(page, () => page.getByRole('button', { name: msg(lang, 'desk.filter.apply') }).click());
     assert.match(page.url(), /act=wi2013/);
+    assert.deepEqual(await page.locator('ol.desk-people h2').allTextContents(), ['Tesfay']);
+    // The team filter (coordinators only): team A's people, not team B's.
+    await page.getByLabel(msg(lang, 'desk.filter.act'), { exact: true }).selectOption('');
+    await page.getByLabel(msg(lang, 'desk.filter.team'), { exact: true }).selectOption({ label: 'Utrecht' });
+    await go(page, () => page.getByRole('button', { name: msg(lang, 'desk.filter.apply') }).click());
+    const teamA = await page.locator('ol.desk-people h2').allTextContents();
+    assert.ok(teamA.includes('Samir') && teamA.includes('Noor'), `team A: ${teamA}`);
+    assert.ok(!teamA.includes('Tesfay'), `not team B: ${teamA}`);
+    await page.getByLabel(msg(lang, 'desk.filter.team'), { exact: true }).selectOption({ label: 'Zwolle' });
+    await go(page, () => page.getByRole('button', { name: msg(lang, 'desk.filter.apply') }).click());
     assert.deepEqual(await page.locator('ol.desk-people h2').allTextContents(), ['Tesfay']);
 
     // Team B's person: the coordinator may change the facts; the history names them.
@@ -453,6 +463,11 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       await submit(page, msg(lang, 'desk.erase.confirm'));
       await visit(L('expired form (403)'), 403, async () => undefined);
       await visit(L('database down (503)'), 503, () => page.goto(`${down.base}/desk/${lang}/`));
+      // A coordinator's dashboard has more filters (team, added by).
+      await context.clearCookies();
+      await signIn(page, desk.base, 'cor', lang);
+      assert.equal(await page.getByLabel(msg(lang, 'desk.filter.team'), { exact: true }).count(), 1);
+      await visit(L("dashboard, a coordinator's filters"), 200, async () => undefined);
     }
     await visit('unknown desk language (404)', 404, () => page.goto(`${desk.base}/desk/xx/`));
   } finally {
