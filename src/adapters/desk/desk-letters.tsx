@@ -49,11 +49,13 @@ export function DeskLetterFormPage(props: {
   personName: string;
   form: { title: string; cautions: string[]; html: string };
   back: string;
+  /** The form came back with problems: the title says so first. */
+  problem: boolean;
 }) {
   const { ctx, form } = props;
   const { t } = ctx;
   return (
-    <DeskPage ctx={ctx} title={form.title}>
+    <DeskPage ctx={ctx} title={props.problem ? `${t.t('ui.error.title')}: ${form.title}` : form.title}>
       <p>
         <a href={props.back}>{props.personName}</a>
       </p>

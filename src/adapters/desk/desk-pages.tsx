@@ -321,6 +321,7 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
       ctx={c.s.ctx}
       personName={c.v.person.displayName}
       back={`${c.base}#letters-h`}
+      problem={errors.length > 0}
       form={options.letters.form(c.s.ctx.t, c.letter, {
         action: c.action,
         pdfAction: c.pdfAction,

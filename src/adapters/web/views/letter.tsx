@@ -165,7 +165,8 @@ export function LetterForm({ t, m }: { t: Translator; m: LetterFormModel }) {
 export function LetterFormPage({ ctx, m }: { ctx: PageContext; m: LetterFormModel }) {
   const { t } = ctx;
   return (
-    <Page ctx={ctx} title={m.title} search={false}>
+    // A form with a problem says so first in its title (nothing moves the focus without script).
+    <Page ctx={ctx} title={m.errors.length ? `${t.t('ui.error.title')}: ${m.title}` : m.title} search={false}>
       <p>
         <a class="back-link" href={m.back}>
           {t.t('letter.form.back')}
