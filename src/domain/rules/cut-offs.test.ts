@@ -111,7 +111,7 @@ describe('Turkish nationals: asylum from 2020-05-01, everyone from 2022-01-01', 
   test(`asylum permit of ${b1}: not obliged`, () => {
     const a = run(turk({ permitDate: date(b1) }), '2021-06-01');
     assert.equal(a.obligation, 'not-obliged');
-    assert.equal(appliedRule(a), 'not-obliged.turkish-before-2020-05');
+    assert.equal(appliedRule(a), 'not-obliged.turkish-before-asylum-obliged-from');
   });
   for (const day of [o1, a1]) {
     test(`asylum permit of ${day}: obliged under Wi2013`, () => {
@@ -138,7 +138,7 @@ describe('Turkish nationals: asylum from 2020-05-01, everyone from 2022-01-01', 
   test(`family-migration permit of ${b2}: not obliged`, () => {
     const a = run(turk({ permitPurpose: 'family', permitDate: date(b2) }), '2023-06-01');
     assert.equal(a.obligation, 'not-obliged');
-    assert.equal(appliedRule(a), 'not-obliged.turkish-non-asylum-before-2022');
+    assert.equal(appliedRule(a), 'not-obliged.turkish-non-asylum-before-all-obliged-from');
   });
   for (const day of [o2, a2]) {
     test(`family-migration permit of ${day}: obliged under Wi2021`, () => {
@@ -161,7 +161,7 @@ describe('NT2 and entreeopleiding: full vrijstelling only for obligations before
     test(`${diploma}, obliged from ${before}: exempt`, () => {
       const a = run(person({ obligationStartDate: date(before), diplomas: [diploma] }), '2016-06-01');
       assert.equal(a.obligation, 'exempt');
-      assert.equal(appliedRule(a), 'exempt.nt2-or-entree-before-2015');
+      assert.equal(appliedRule(a), 'exempt.nt2-or-entree-full-vrijstelling');
       assert.equal(option(a, 'vrijstelling-diploma')?.variant, 'early-wi2013');
       assert.equal(option(a, 'vrijstelling-diploma')?.scope, 'full');
     });

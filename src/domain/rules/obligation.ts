@@ -112,14 +112,14 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
   },
   {
     // Not retroactive: Turkish nationals whose obligation would have started before 1 May 2020.
-    id: 'not-obliged.turkish-before-2020-05',
+    id: 'not-obliged.turkish-before-asylum-obliged-from',
     decides: 'not-obliged',
     source: 'turkish-not-retroactive',
     when: w.all(w.factIn('nationality', ['TR']), w.derived('turkishEra', ['before-asylum-date'])),
     ...VOLUNTARY_ROUTE,
   },
   {
-    id: 'not-obliged.turkish-non-asylum-before-2022',
+    id: 'not-obliged.turkish-non-asylum-before-all-obliged-from',
     decides: 'not-obliged',
     source: 'turkish-2022',
     when: w.all(
@@ -188,7 +188,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     ...VRIJSTELLING_ONLY,
   },
   {
-    id: 'exempt.nt2-or-entree-before-2015',
+    id: 'exempt.nt2-or-entree-full-vrijstelling',
     decides: 'exempt',
     source: 'nt2-entree-2015',
     when: w.all(
