@@ -28,6 +28,7 @@ import { loadLexicon } from '#adapters/content/load-search.ts';
 import { cachedSearchIndex, lazySearchIndexFile } from '#adapters/content/search-index-file.ts';
 import { deskPlugin } from '#adapters/desk/desk-plugin.ts';
 import { type Assets, contentSecurityPolicy, readBuiltAssets } from '#adapters/web/assets.ts';
+import { BROTLI_QUALITY, COMPRESS_THRESHOLD, compressBuffered, GZIP_LEVEL } from '#adapters/web/compress.ts';
 import { lettersKit } from '#adapters/web/letters-kit.tsx';
 import { PdfRenderer } from '#adapters/web/render-pdf.ts';
 import { createWeb } from '#adapters/web/web-routes.tsx';
@@ -35,7 +36,7 @@ import type { DeskStore } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import type { SearchIndex } from '#search/search-index.ts';
 import { amsterdamTime, amsterdamToday, type Clock } from './clock.ts';
-import { BROTLI_QUALITY, COMPRESS_THRESHOLD, compressBuffered, GZIP_LEVEL } from './compress.ts';
+
 import { type Config, defaultConfig, type Limits } from './config.ts';
 import { DIST_DIR } from './dist.ts';
 
@@ -243,7 +244,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   // Costs less than it saves: brotli 4 / gzip 5 take well under a millisecond for a page and
   // shrink it 4-6×; compression runs in zlib's thread pool, never on the event loop. Pages and
-  // JSON in one zlib call (./compress.ts); streams and odd cases through @fastify/compress.
+  // JSON in one zlib call (adapters/web/compress.ts); streams and odd cases through @fastify/compress.
   app.addHook('onSend', compressBuffered);
   await app.register(fastifyCompress, {
     global: true,
@@ -311,6 +312,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     kb,
     search,
     assets,
+    pageCacheEntries: limits.pageCacheEntries,
   });
   htmlError = web.errorPage;
   await app.register(web.routes);

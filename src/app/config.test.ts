@@ -47,6 +47,7 @@ test('every variable is read and converted', () => {
       RATE_LIMIT_PDF: '5',
       RATE_LIMIT_SEARCH: '0',
       RATE_LIMIT_ASSESS: '1000',
+      PAGE_CACHE_ENTRIES: '0',
     },
     root,
   );
@@ -63,6 +64,7 @@ test('every variable is read and converted', () => {
     pdfPerMinute: 5,
     searchPerMinute: 0,
     assessPerMinute: 1000,
+    pageCacheEntries: 0,
   });
 });
 

@@ -22,6 +22,8 @@ export interface Limits {
   pdfPerMinute: number;
   searchPerMinute: number;
   assessPerMinute: number;
+  /** Result pages kept in memory after they are made (the same link again); 0 turns it off. */
+  pageCacheEntries: number;
 }
 
 export interface Config {
@@ -65,6 +67,7 @@ export const DEFAULT_LIMITS: Limits = {
   pdfPerMinute: 10,
   searchPerMinute: 120,
   assessPerMinute: 300,
+  pageCacheEntries: 100,
 };
 
 /** The configuration when nothing is set: what tests and `npm start` on a laptop get. */
@@ -158,6 +161,7 @@ export function loadConfig(env: Env = process.env, root: string = PROJECT_ROOT):
     pdfPerMinute: int('RATE_LIMIT_PDF', d.pdfPerMinute, 0, 100_000),
     searchPerMinute: int('RATE_LIMIT_SEARCH', d.searchPerMinute, 0, 100_000),
     assessPerMinute: int('RATE_LIMIT_ASSESS', d.assessPerMinute, 0, 100_000),
+    pageCacheEntries: int('PAGE_CACHE_ENTRIES', d.pageCacheEntries, 0, 10_000),
   };
 
   const databaseUrl = read('DATABASE_URL');

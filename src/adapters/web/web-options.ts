@@ -19,4 +19,6 @@ export interface WebOptions {
   search: SearchIndex;
   /** The built CSS and static files (dist/, or made in memory for tests and dev). */
   assets: Assets;
+  /** Result pages kept after they are made (../page-cache.ts); 0 or undefined: none. */
+  pageCacheEntries?: number;
 }

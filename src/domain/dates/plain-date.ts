@@ -11,6 +11,23 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses `YYYY-MM-DD` strictly: returns undefined for 2023-02-30 or any other impossible date. */
 export function parseIsoDate(text: string): PlainDate | undefined {
+  // The polyfill takes microseconds per date and the rules parse the same dates again and again:
+  // dates are immutable values, so a parsed one is shared (bounded; emptied when full).
+  if (parsed.has(text)) return parsed.get(text);
+  const result = parseOnce(text);
+  remember(parsed, text, result);
+  return result;
+}
+
+const KEPT = 10_000;
+const parsed = new Map<string, PlainDate | undefined>();
+const added = new Map<string, PlainDate>();
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  if (map.size >= KEPT) map.clear();
+  map.set(key, value);
+}
+
+function parseOnce(text: string): PlainDate | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -41,7 +58,13 @@ export function plus(
   d: PlainDate,
   duration: { years?: number; months?: number; weeks?: number; days?: number },
 ) {
-  return d.add(duration, { overflow: 'constrain' });
+  const key = `${d.year}-${d.month}-${d.day}+${duration.years ?? 0}y${duration.months ?? 0}m${duration.weeks ?? 0}w${duration.days ?? 0}d`;
+  let result = added.get(key);
+  if (!result) {
+    result = d.add(duration, { overflow: 'constrain' });
+    remember(added, key, result);
+  }
+  return result;
 }
 
 export function minus(

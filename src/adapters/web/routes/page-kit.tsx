@@ -14,6 +14,7 @@ import { isolateHtml } from '#i18n/isolate.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import { chooseLanguage, defaultLanguage } from '#languages/languages.ts';
 import type { Assets } from '../assets.ts';
+import { type CachedPage, sendCachedPage } from '../page-cache.ts';
 import type { Query } from '../state.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { Page } from '../views/layout.tsx';
@@ -26,6 +27,8 @@ export type LangParams = { Params: { lang: string }; Querystring: Query };
 export interface PageKit {
   context(locale: Locale, path: string, query?: string): PageContext;
   send(reply: FastifyReply, page: VNode, status?: number): FastifyReply;
+  /** A page made before (../page-cache.ts), with the same headers as `send`. */
+  sendKept(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Promise<FastifyReply>;
   /**
    * The page's language, or undefined after answering: a redirect to the best supported language
    * for any other real language tag (/pt-BR/kb → /pt/kb, /prs/ → /fa/), 404 for nonsense.
@@ -59,6 +62,17 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
       .header('content-security-policy', csp)
       .header('cache-control', 'no-store')
       .send(renderPage(page));
+
+  const sendKept = (request: FastifyRequest, reply: FastifyReply, page: CachedPage) =>
+    sendCachedPage(
+      request,
+      reply
+        .code(200)
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', csp)
+        .header('cache-control', 'no-store'),
+      page,
+    );
 
   const notFound = (ctx: PageContext) => (
     <Page ctx={ctx} title={ctx.t.t('ui.notFound.title')}>
@@ -112,7 +126,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     return undefined;
   };
 
-  return { context, send, localeOf, notFound, errorPage };
+  return { context, send, sendKept, localeOf, notFound, errorPage };
 }
 
 /** The supported language for a real language tag that is not one itself; undefined for nonsense. */

@@ -9,6 +9,7 @@ import { describeAssessment } from '#i18n/describe-assessment.ts';
 import type { Locale } from '#i18n/locales.ts';
 import { calendar } from '../ics.ts';
 import type { LettersKit } from '../letters-kit.tsx';
+import { PageCache } from '../page-cache.ts';
 import { PdfBusy, PdfCancelled } from '../render-pdf.ts';
 import { type CheckState, readState, withNotice, writeState } from '../state.ts';
 import { InconsistentPage } from '../views/consistency.tsx';
@@ -70,16 +71,21 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     );
   };
 
+  // The page is a pure function of its URL, the date and the minute (../page-cache.ts).
+  const pages = new PageCache(options.pageCacheEntries ?? 0);
   app.get<LangParams>('/:lang/result', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
+    const key = `${request.url}\n${options.today().toString()}\n${options.nowTime()}`;
+    const kept = pages.get(key);
+    if (kept) return kit.sendKept(request, reply, kept);
     const state = readState(request.query);
     const refused = refuseInconsistent(locale, state, reply);
     if (refused) return refused;
     // A surprising answer not yet confirmed ("you are 1 year old?"): the check asks first.
     if (surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
       return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
-    return send(reply, resultPage(locale, state));
+    return kit.sendKept(request, reply, pages.set(key, renderPage(resultPage(locale, state))));
   });
 
   app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
