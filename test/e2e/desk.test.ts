@@ -61,6 +61,10 @@ const shown = (lang: 'nl' | 'en', d: PlainDate | null | undefined) => {
 };
 
 /** A 360 px context without JavaScript (as a helper's locked-down phone might be). */
+/** The helper's person: the form's facts and special circumstances, so a letter to DUO is offered. */
+const JOURNEY_FORM = { ...PERSON_FORM, 'f.circumstances': 'special-circumstances' };
+const BSN = '123456782';
+
 const noScript = () => phoneContext(browser, { javaScriptEnabled: false, serviceWorkers: 'block' });
 
 async function signIn(page: Page, base: string, who: Account, lang: 'nl' | 'en') {
@@ -97,7 +101,7 @@ function answerRows(page: Page) {
   );
 }
 
-test("a helper's journey without JavaScript: sign in, add a person, see the deadline, change a fact, history, export, erase", async () => {
+test("a helper's journey without JavaScript: sign in, add a person, see the deadline, change a fact, history, a letter, export, erase", async () => {
   const lang = 'nl';
   const context = await noScript();
   const page = await context.newPage();
@@ -122,6 +126,10 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
       .check();
     await q('schoolYearsInNL').fill('0');
     await q('pipDate').fill('2023-05-10');
+    await page
+      .getByRole('group', { name: msg(lang, 'question.circumstances.title') })
+      .locator('input[value="special-circumstances"]')
+      .check();
     await submit(page, msg(lang, 'desk.person.add'));
     const alert = page.getByRole('alert');
     assert.equal(await alert.count(), 1, 'no consent: an error summary');
@@ -137,7 +145,7 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
     const id = /\/people\/([0-9a-f-]{36})$/.exec(url)?.[1];
     assert.ok(id, `on the person's page: ${url}`);
     assert.equal(await page.locator('h1').textContent(), 'Amal');
-    const first = expected(PERSON_FORM);
+    const first = expected(JOURNEY_FORM);
     let rows = await answerRows(page);
     assert.ok(
       rows[msg(lang, 'ui.result.termEnd')]?.startsWith(shown(lang, first.termEnd)),
@@ -161,7 +169,7 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
     await q('pipDate').fill('2023-09-01');
     await submit(page, msg(lang, 'desk.person.save'));
     assert.equal(page.url(), url, 'back on the person page');
-    const second = expected({ ...PERSON_FORM, 'f.pipDate': '2023-09-01' });
+    const second = expected({ ...JOURNEY_FORM, 'f.pipDate': '2023-09-01' });
     assert.notEqual(String(second.termEnd), String(first.termEnd), 'the engine moves the term end');
     rows = await answerRows(page);
     assert.ok(
@@ -177,6 +185,35 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
     assert.ok(entry.includes(msg(lang, 'question.pipDate.title')), entry);
     assert.ok(entry.includes('"2023-05-10" → "2023-09-01"'), entry);
 
+    // A letter to DUO from the answer: the details are typed into the letter only; Dutch letter and
+    // the mirror copy in the person's language (Arabic).
+    const option = 'extension-special-circumstances';
+    assert.ok(
+      second.options.some((o) => o.id === option),
+      'the engine offers the special-circumstances request',
+    );
+    await go(page, () =>
+      page
+        .getByRole('link', {
+          name: `${msg(lang, 'letter.list.make')}: ${msg(lang, `option.${option}.title`)}`,
+        })
+        .click(),
+    );
+    const field = (f: string) => page.getByLabel(msg(lang, `letter.field.${f}`), { exact: false }).first();
+    await field('name').fill('Amal Voorbeeld');
+    await field('address').fill('Lange Nieuwstraat 41');
+    await field('postcode').fill('3512 PE');
+    await field('city').fill('Utrecht');
+    await page.locator('[name=birthDate]').fill('1990-01-01');
+    await page.locator('[name=bsn]').fill(BSN);
+    await page.locator('[name=reason]').fill('Ik verzorgde mijn zieke moeder van april tot augustus 2025.');
+    await submit(page, msg(lang, 'letter.form.show'));
+    assert.equal(await page.locator('h1').first().textContent(), msg(lang, 'letter.result.title'));
+    const dutch = (await page.locator('article.letter[lang=nl]').first().textContent()) ?? '';
+    assert.ok(dutch.includes('Amal Voorbeeld') && dutch.includes(BSN), 'the Dutch letter has the details');
+    assert.equal(await page.locator('.letter-mirror[lang=ar]').count(), 1, 'the mirror copy is in Arabic');
+    await go(page, () => page.getByRole('link', { name: 'Amal', exact: true }).first().click());
+
     // Export: everything held, as JSON, through the page's link (the same session).
     const href = await page.getByRole('link', { name: msg(lang, 'desk.person.export') }).getAttribute('href');
     assert.ok(href);
@@ -186,6 +223,7 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
     const data = (await exported.json()) as { person: { displayName: string; facts: { pipDate: string } } };
     assert.equal(data.person.displayName, 'Amal');
     assert.equal(data.person.facts.pipDate, '2023-09-01');
+    assert.ok(!JSON.stringify(data).includes(BSN), 'the BSN typed into the letter is not held');
 
     // Erase: a confirmation page, then she is gone from the dashboard and her page is a 404.
     await go(page, () => page.getByRole('link', { name: msg(lang, 'desk.person.erase') }).click());
@@ -425,7 +463,14 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       const csrf = await page.locator('form.desk-form input[name=_csrf]').inputValue();
       const version = await page.locator('form.desk-form input[name=version]').inputValue();
       const other = await context.request.post(person, {
-        form: { _csrf: csrf, version, displayName: 'Lina', language: 'uk', 'f.courseHours': '20' },
+        form: {
+          ...PERSON_FORM,
+          _csrf: csrf,
+          version,
+          displayName: 'Lina',
+          language: 'uk',
+          'f.courseHours': '20',
+        },
         maxRedirects: 0,
       });
       assert.equal(other.status(), 303, 'the other save went through');
@@ -435,6 +480,23 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       assert.equal(await page.getByRole('alert').count(), 1, 'the conflict is announced');
       assert.ok((await page.title()).startsWith(`${msg(lang, 'ui.error.title')}: `), 'in the title too');
 
+      // A letter for Lina (special circumstances): the form, the form with an error, the letter.
+      await page.goto(person);
+      await page
+        .getByRole('group', { name: msg(lang, 'question.circumstances.title') })
+        .locator('input[value="special-circumstances"]')
+        .check();
+      await submit(page, msg(lang, 'desk.person.save'));
+      await visit(L('letter form'), 200, () =>
+        page.goto(`${person}/letters/extension-special-circumstances`),
+      );
+      await page.locator('[name=bsn]').fill('123');
+      await submit(page, msg(lang, 'letter.form.show'));
+      await visit(L('letter form with an error'), 400, async () => undefined);
+      await page.locator('[name=bsn]').fill(BSN);
+      await submit(page, msg(lang, 'letter.form.show'));
+      await visit(L('letter'), 200, async () => undefined);
+      assert.equal(await page.locator('.letter-mirror[lang=uk]').count(), 1, 'the mirror copy in Ukrainian');
       await visit(L('erase'), 200, () => page.goto(`${person}/erase`));
       await visit(L('rule changes, none'), 200, () => page.goto(at('/impact')));
       await visit(L('rule changes, moved'), 200, async () => {
