@@ -29,6 +29,11 @@ test('a placeholder becomes the parameter value, written as the language writes 
   assert.equal(interpolate('€ {{param:fine.wi2013.table/notAllTaken/0}}', 'ar', resolve).text, '€ 1,250');
   assert.equal(interpolate('€ {{param:fine.wi2013.table/notAllTaken/0}}', 'fa', resolve).text, '€ 1,250');
   assert.deepEqual(interpolate(text, 'en', resolve).problems, []);
+  // In a question as people type it (phrasings), without a thousands separator.
+  assert.equal(
+    interpolate('fine me {{param:fine.wi2013.table/notAllTaken/0}} euro?', 'en', resolve, true).text,
+    'fine me 1250 euro?',
+  );
 });
 
 test('the value in force on the reference date is shown: a new dated amount appears on its day', () => {

@@ -39,12 +39,16 @@ export function ruleSetResolver(ruleSet: RuleSet, on: PlainDate): ParamResolver 
 
 const formats = new Map<string, Intl.NumberFormat>();
 
-/** A number in the way the language writes it, with Latin digits (as DUO's letters). */
-export function formatNumber(value: number, lang: string): string {
-  let format = formats.get(lang);
+/**
+ * A number in the way the language writes it, with Latin digits (as DUO's letters); `typed`: as
+ * people type it in a question, without a thousands separator ("1250 euro").
+ */
+export function formatNumber(value: number, lang: string, typed = false): string {
+  const key = `${lang}:${typed}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(`${lang}-u-nu-latn`, { maximumFractionDigits: 2 });
-    formats.set(lang, format);
+    format = new Intl.NumberFormat(`${lang}-u-nu-latn`, { maximumFractionDigits: 2, useGrouping: !typed });
+    formats.set(key, format);
   }
   return format.format(value);
 }
@@ -54,6 +58,7 @@ export function interpolate(
   text: string,
   lang: string,
   resolve: ParamResolver,
+  typed = false,
 ): { text: string; problems: string[] } {
   const problems: string[] = [];
   const out = text.replace(PARAM_PLACEHOLDER, (whole, id: string, fields: string) => {
@@ -62,7 +67,7 @@ export function interpolate(
       problems.push(`${whole}: ${result.problem}`);
       return whole;
     }
-    return formatNumber(result.value, lang);
+    return formatNumber(result.value, lang, typed);
   });
   // Anything else between double braces is a mistyped placeholder ("{{parm:…}}", "{param:…}").
   for (const m of out.matchAll(/\{\{[^}]*\}\}|\{\s*param:[^}]*\}/g)) {
@@ -78,31 +83,36 @@ export function placeholdersOf(text: string): string[] {
 
 /**
  * Every string of a value (a knowledge-base entry) run through `interpolate`; fields named in
- * `keep` (URLs, ids, dates) are left as they are.
+ * `keep` (URLs, ids, dates) are left as they are, fields named in `typed` (how people ask) get
+ * numbers as people type them.
  */
 export function interpolateStrings<T>(
   value: T,
   lang: string,
   resolve: ParamResolver,
   keep: ReadonlySet<string> = new Set(),
+  typed: ReadonlySet<string> = new Set(),
 ): { value: T; problems: string[] } {
   const problems: string[] = [];
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown, asTyped: boolean): unknown => {
     if (typeof v === 'string') {
       if (!v.includes('{')) return v;
-      const r = interpolate(v, lang, resolve);
+      const r = interpolate(v, lang, resolve, asTyped);
       problems.push(...r.problems);
       return r.text;
     }
-    if (Array.isArray(v)) return v.map(walk);
+    if (Array.isArray(v)) return v.map((x) => walk(x, asTyped));
     if (v && typeof v === 'object') {
       return Object.fromEntries(
-        Object.entries(v).map(([k, x]) => [walk(k) as string, keep.has(k) ? x : walk(x)]),
+        Object.entries(v).map(([k, x]) => [
+          walk(k, asTyped) as string,
+          keep.has(k) ? x : walk(x, asTyped || typed.has(k)),
+        ]),
       );
     }
     return v;
   };
-  return { value: walk(value) as T, problems };
+  return { value: walk(value, false) as T, problems };
 }
 
 /** The reference date of the amounts: today in the Netherlands, unless the caller gives one. */

@@ -115,6 +115,8 @@ export interface KbReadOptions {
 
 /** Fields whose strings are never interpolated. */
 const NOT_TEXT = new Set(['topic', 'lang', 'status', 'lastChecked', 'url', 'related']);
+/** Fields written as people type (numbers without a thousands separator: "1250 euro"). */
+const TYPED = new Set(['phrasings']);
 
 /**
  * Reads every <topic>/<lang>.yaml under content/kb and collects all problems instead of stopping
@@ -163,7 +165,7 @@ export function readKb(contentDir: string = CONTENT_DIR, options: KbReadOptions 
       let entry = value as KbEntry;
       const lang = name.slice(0, -'.yaml'.length);
       if (!options.raw) {
-        const filled = interpolateStrings(entry, entry.lang, resolve, NOT_TEXT);
+        const filled = interpolateStrings(entry, entry.lang, resolve, NOT_TEXT, TYPED);
         for (const problem of filled.problems) problems.push({ file: rel, problem });
         entry = filled.value;
       }
