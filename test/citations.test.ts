@@ -185,3 +185,23 @@ test('every consequence, option and after-term rule cites a source of each act i
   ])
     assert.ok(ids.includes(expected), expected);
 });
+
+test('every source states its article, or null where the fact sheets name none (never guessed)', () => {
+  const raw = parse(
+    readFileSync(fileURLToPath(new URL('../content/law/sources.yaml', import.meta.url)), 'utf8'),
+  ) as Record<string, { article?: string | null }>;
+  const unstated = Object.entries(raw)
+    .filter(([, s]) => !('article' in s))
+    .map(([id]) => id);
+  assert.deepEqual(unstated, [], 'sources without an `article` key');
+  for (const [id, s] of Object.entries(raw))
+    if (s.article !== null) assert.equal(book.sources[id]?.article, s.article, id);
+    else assert.equal(book.sources[id]?.article, undefined, id);
+  // The articles the fact sheets give for the loan and the AGI rules are there.
+  assert.equal(book.sources['loan-forgiveness-wi2013']?.article, 'art. 4.13 lid 4');
+  assert.equal(book.sources['loan-wi2021']?.article, 'art. 20');
+  assert.equal(
+    book.sources['ontheffing-efforts-wi2013']?.article,
+    'art. 2.4b (Besluit inburgering art. 2.8b)',
+  );
+});

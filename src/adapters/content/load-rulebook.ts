@@ -31,7 +31,8 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const SourceSchema = Type.Object(
   {
     law: Type.String({ minLength: 3 }),
-    article: Type.Optional(Type.String({ minLength: 1 })),
+    /** `null`: the fact sheets name no article (stated, never guessed). */
+    article: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()])),
     url: Type.String({ pattern: '^https?://' }),
     lastChecked: IsoDate,
     confirmed: Type.Optional(Type.Boolean()),
