@@ -124,7 +124,8 @@ test('every desk answer (pages, redirects, errors, API, feed) has the security h
     const res = await get();
     assert.equal(res.status, status, what);
     assertGuarded(res, what);
-    await res.arrayBuffer();
+    // No page needs JavaScript: none has a script.
+    assert.doesNotMatch(await res.text(), /<script/i, `${what}: no script`);
   }
 });
 
@@ -213,9 +214,13 @@ test('person ids are random UUID v4, not sequential', async () => {
   for (const id of ids) assert.equal((await api(anna, 'DELETE', `/people/${id}`)).status, 204);
 });
 
-test('another team or organisation cannot read, change, erase or export through the pages: 404, like no such id', async () => {
-  const id = await addPerson(desk.base, anna);
+test('another team or organisation cannot read, change, erase, export or make a letter through the pages: 404, like no such id', async () => {
+  // Special circumstances: the answer offers a letter, so the letter pages exist for team A.
+  const id = await addPerson(desk.base, anna, { ...PERSON_FORM, 'f.circumstances': 'special-circumstances' });
   const ghost = randomUUID();
+  const letter = (pid: string) => `/desk/nl/people/${pid}/letters/extension-special-circumstances`;
+  const details = { name: 'A. B.', bsn: '123456782', reason: 'Ziek.', date: '2026-03-02' };
+  assert.equal((await page(desk.base, anna, letter(id))).status, 200, 'team A has the letter form');
   /** Every request an outsider could make about a person, through the pages (and the export link). */
   const attempts = (s: PageSession, pid: string): [string, () => Promise<Response>][] => [
     ['person page', () => page(desk.base, s, `/desk/nl/people/${pid}`)],
@@ -231,6 +236,9 @@ test('another team or organisation cannot read, change, erase or export through 
     ['erase page', () => page(desk.base, s, `/desk/nl/people/${pid}/erase`)],
     ['erase', () => page(desk.base, s, `/desk/nl/people/${pid}/erase`, {})],
     ['export link', () => api(s, 'GET', `/people/${pid}/export`)],
+    ['letter form', () => page(desk.base, s, letter(pid))],
+    ['letter', () => page(desk.base, s, letter(pid), details)],
+    ['letter as PDF', () => page(desk.base, s, `${letter(pid)}/pdf`, details)],
   ];
   /** The body with the id asked for replaced: it appears in the language switch, and nowhere else. */
   const normalised = async (res: Response, pid: string) => (await res.text()).replaceAll(pid, 'ID');
