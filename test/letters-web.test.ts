@@ -81,6 +81,7 @@ test('GET: the form, with the fields the letter needs and no personal detail in 
   assert.match(res.body, /<form method="post" action="\/ar\/letter\/extension-special-circumstances\?v=1/);
   assert.match(res.body, /formaction="\/ar\/letter\/extension-special-circumstances\/pdf\?v=1/);
   assert.match(res.body, /<html lang="ar" dir="rtl">/);
+  assert.match(res.body, /<bdi dir="ltr">1990-05-31<\/bdi>/, 'the example date keeps its order in Arabic');
 });
 
 test('a letter the answer does not offer is 404; after the term it is gone', async () => {
@@ -124,6 +125,8 @@ test('POST: the Dutch letter with every required part and the mirror copy, no-st
   assert.match(html, /class="letter-sheet letter-mirror"[^>]*lang="ar" dir="rtl"/);
   assert.ok(mirror.includes(NAME), 'the mirror copy has the same details');
   assert.match(mirror, /<bdi dir="ltr">111222333<\/bdi>/, 'the BSN kept left-to-right');
+  assert.match(mirror, /<div dir="auto">9700 AT Groningen<\/div>/, "DUO's postcode line keeps its order");
+  assert.ok(dutch.includes('<dt>Adres</dt>'), 'the full address is labelled as one');
   assert.match(mirror, /status-machine-assisted/, 'the translation status is shown');
 });
 

@@ -69,7 +69,7 @@ export function describeLetter(t: Translator, letter: Letter, input: LetterInput
         : []),
       {
         field: 'address',
-        label: t.t('letter.field.address'),
+        label: t.t('letter.detail.address'),
         value: [input.address, town].filter(Boolean).join(', '),
       },
     ],

@@ -120,5 +120,10 @@ function whenOf(t: Translator, l: Letter): { when?: string } {
 }
 
 function problemText(t: Translator, p: LetterProblem): string {
-  return t.t(`letter.problem.${p.problem}`, { field: t.t(`letter.field.${p.field}`), max: p.max ?? 0 });
+  // The examples are parameters, so a right-to-left page keeps them in their own order.
+  return t.t(`letter.problem.${p.problem}`, {
+    field: t.t(`letter.field.${p.field}`),
+    max: p.max ?? 0,
+    example: p.problem === 'postcode' ? '1234 AB' : '1990-05-31',
+  });
 }

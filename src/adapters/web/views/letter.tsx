@@ -82,7 +82,7 @@ export function LetterForm({ t, m }: { t: Translator; m: LetterFormModel }) {
       <label for={`letter-${i.field}`}>{t.t(`letter.field.${i.field}`)}</label>
       {i.hint && (
         <p class="hint" id={`letter-${i.field}-hint`}>
-          {t.t(i.hint)}
+          {t.t(i.hint, { example: '1990-05-31' })}
         </p>
       )}
       <input
@@ -197,8 +197,11 @@ export function LetterDocument({ l, id }: { l: LetterText; id: string }) {
         ))}
       </address>
       <address class="letter-addressee">
+        {/* Dutch lines in any letter: each keeps its own direction ("9700 AT Groningen" in Arabic too). */}
         {l.addressee.map((s) => (
-          <div key={s}>{s}</div>
+          <div key={s} dir="auto">
+            {s}
+          </div>
         ))}
       </address>
       <p class="letter-date">{l.placeDate}</p>
@@ -207,7 +210,7 @@ export function LetterDocument({ l, id }: { l: LetterText; id: string }) {
       </p>
       <dl class="letter-details">
         {l.details.map((d) => (
-          <div key={d.field} class={`letter-detail-${d.field}`}>
+          <div key={d.field} class={`letter-row letter-detail-${d.field}`}>
             <dt>{d.label}</dt>
             <dd>
               {d.field === 'bsn' || d.field === 'vNumber' ? (
@@ -252,13 +255,13 @@ export function LetterDocument({ l, id }: { l: LetterText; id: string }) {
       )}
       <p>{l.closing}</p>
       <dl class="letter-sign">
-        <div>
+        <div class="letter-row">
           <dt>{l.signatureLabel}</dt>
           <dd>
             <span class="fill signature" />
           </dd>
         </div>
-        <div>
+        <div class="letter-row">
           <dt>{l.dateLabel}</dt>
           <dd>{l.date}</dd>
         </div>
