@@ -117,9 +117,11 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       facts.courseHours !== undefined && facts.examAttempts !== undefined
         ? known(wi2013Fine(facts, book, asOf).amount === 0)
         : unknown(maskOf('courseHours', 'examAttempts')),
-    pvtInExam: start.date
-      ? known(isOnOrAfter(start.date, valueOn(book, 'pvt.wi2013.from', start.date)))
-      : unknown(startMissing),
+    // Read only by consequence rules: not computed on the obligation-only fast path (withTerm false).
+    pvtInExam:
+      withTerm && start.date
+        ? known(isOnOrAfter(start.date, valueOn(book, 'pvt.wi2013.from', start.date)))
+        : unknown(startMissing),
     loanLateness: term.end ? known(loanLateness(term.end, asOf, book)) : unknown(termMissing(facts, regime)),
   };
   return { values, term, aow };
