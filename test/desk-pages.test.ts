@@ -86,7 +86,8 @@ function assertGuarded(res: Response, what: string) {
 }
 
 test('every desk answer (pages, redirects, errors, API, feed) has the security headers and no-store', async () => {
-  const id = await addPerson(desk.base, anna);
+  const id = await addPerson(desk.base, anna, { ...PERSON_FORM, 'f.circumstances': 'special-circumstances' });
+  const letter = `/desk/en/people/${id}/letters/extension-special-circumstances`;
   const cal = await page(desk.base, anna, '/desk/en/calendar', { do: 'new' });
   const feed = /value="https?:\/\/[^/"]+(\/desk\/calendar\/[^"]+\.ics)"/.exec(await cal.text())?.[1];
   assert.ok(feed, 'the calendar page shows the new link');
@@ -110,6 +111,13 @@ test('every desk answer (pages, redirects, errors, API, feed) has the security h
       409,
     ],
     ['erase page', () => page(desk.base, anna, `/desk/en/people/${id}/erase`), 200],
+    ['letter form', () => page(desk.base, anna, letter), 200],
+    [
+      'letter',
+      () => page(desk.base, anna, letter, { name: 'A. B.', bsn: '123456782', date: '2026-03-02' }),
+      200,
+    ],
+    ['letter, a bad BSN', () => page(desk.base, anna, letter, { bsn: '123' }), 400],
     ['impact', () => page(desk.base, cor, '/desk/en/impact'), 200],
     ['calendar', () => page(desk.base, anna, '/desk/nl/calendar'), 200],
     ['calendar feed', () => fetch(`${desk.base}${feed}`), 200],
