@@ -73,6 +73,7 @@ test('Arabic: from the result page to the Dutch letter and its right-to-left mir
   const page = await context.newPage();
   try {
     await page.goto(`${server.base}/ar/result?${STATE}`);
+    await axe(page, 'the result page with its letters (ar)');
     await page.click('#letter-extension-special-circumstances');
     assert.match(page.url(), /\/ar\/letter\/extension-special-circumstances\?v=1&/);
     await axe(page, 'the letter form (ar)');
