@@ -600,7 +600,10 @@ export const OPTION_RULES: readonly OptionRule[] = [
     decidedBy: 'IND',
     source: 'voluntary-integration',
     timing: 'any-time',
-    conditions: ['needed-for-permanent-permit-or-naturalisation'],
+    // main §1 Other categories: the IND decides whether the exam is needed; [Wi2013] voluntary
+    // integrators could borrow from DUO (until 3 years after BRP registration), UNCONFIRMED after
+    // 2022, so the condition says "ask DUO". There is no application form (applyVia).
+    conditions: ['needed-for-permanent-permit-or-naturalisation', 'voluntary-loan-ask-duo'],
     evidence: [],
     applyVia: 'voluntary-exam',
     confirmed: true,
