@@ -101,7 +101,7 @@ function answerRows(page: Page) {
   );
 }
 
-test("a helper's journey without JavaScript: sign in, add a person, see the deadline, change a fact, history, a letter, export, erase", async () => {
+test("a helper's journey without JavaScript: sign in, add a person, see the deadline, change a fact, history, a letter, export, erase, sign out", async () => {
   const lang = 'nl';
   const context = await noScript();
   const page = await context.newPage();
@@ -234,6 +234,14 @@ test("a helper's journey without JavaScript: sign in, add a person, see the dead
     const gone = await page.goto(url);
     assert.equal(gone?.status(), 404);
     assert.equal(await page.locator('h1').textContent(), msg(lang, 'desk.error.notFound'));
+
+    // Signing out ends the session: the desk asks to sign in again.
+    await go(page, () =>
+      page.getByRole('button', { name: msg(lang, 'desk.logout', { name: 'anna' }) }).click(),
+    );
+    assert.match(page.url(), /\/desk\/nl\/login$/);
+    await page.goto(`${desk.base}/desk/nl/`);
+    assert.match(page.url(), /\/desk\/nl\/login$/, 'the old session is gone');
   } finally {
     await context.close();
   }
