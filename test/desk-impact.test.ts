@@ -146,10 +146,14 @@ test('--apply stores the new answers; the dashboard and the page say "changed si
   );
   assert.deepEqual(await stored(), rows);
 
-  // The helper opens the person: the mark shows once, then the new answer is what they saw.
+  // The helper opens the person: the mark shows once, with what moved, then the new answer is what
+  // they saw.
+  const first = await (await page(live.base, anna, `/desk/en/people/${noor}`)).text();
+  assert.match(first, /The answer changed since you last looked/);
   assert.match(
-    await (await page(live.base, anna, `/desk/en/people/${noor}`)).text(),
-    /The answer changed since you last looked/,
+    first,
+    /<dt>Obligation<\/dt><dd>Yes, you have to integrate[^<]* → No, you do not have to integrate/,
+    'what it was and what it is',
   );
   assert.doesNotMatch(
     await (await page(live.base, anna, `/desk/en/people/${noor}`)).text(),

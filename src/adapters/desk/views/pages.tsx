@@ -5,10 +5,12 @@
 import type { Assessment } from '#domain/assess.ts';
 import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
 import type { AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
+import { summarise } from '#domain/desk/next-action.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { FactFields, type FormValues } from './fact-fields.tsx';
+import { SummaryDiff } from './summary-diff.tsx';
 
 /**
  * A page that shows a problem says so first in its title, as the public check's pages do: without
@@ -268,7 +270,14 @@ export function PersonPage(props: {
         </div>
       )}
       <ErrorSummary t={t} errors={props.errors ?? []} />
-      {view.changedSinceSeen.length > 0 && <p class="badge">{t.t('desk.changedSinceSeen')}</p>}
+      {view.changedSinceSeen.length > 0 && (
+        <>
+          <p class="badge">{t.t('desk.changedSinceSeen')}</p>
+          {view.person.seenSummary && (
+            <SummaryDiff ctx={ctx} before={view.person.seenSummary} after={summarise(view.assessment)} />
+          )}
+        </>
+      )}
       {view.nextAction && (
         <p class="lead">
           <strong>{t.t(`desk.action.${view.nextAction.kind}`)}</strong> –{' '}
@@ -392,33 +401,8 @@ export interface ImpactRow {
   after: AnswerSummary;
 }
 
-const IMPACT_FIELDS = ['obligation', 'regime', 'termEnd', 'applyFrom', 'options'] as const;
-
 export function ImpactPage({ ctx, rows, version }: { ctx: DeskContext; rows: ImpactRow[]; version: string }) {
   const { t } = ctx;
-  const show = (field: (typeof IMPACT_FIELDS)[number], s: AnswerSummary): string => {
-    switch (field) {
-      case 'obligation':
-        return t.t(`obligation.${s.obligation}.title`);
-      case 'regime':
-        return s.regime ? t.t(`regime.${s.regime}`) : '–';
-      case 'termEnd':
-      case 'applyFrom': {
-        const d = s[field];
-        return d ? t.date(Temporal.PlainDate.from(d)) : '–';
-      }
-      case 'options':
-        return s.options.length ? s.options.map((o) => t.t(`option.${o}.title`)).join('; ') : '–';
-    }
-  };
-  const label = (field: (typeof IMPACT_FIELDS)[number]) =>
-    ({
-      obligation: t.t('desk.impact.obligation'),
-      regime: t.t('desk.filter.act'),
-      termEnd: t.t('ui.result.termEnd'),
-      applyFrom: t.t('ui.result.applyFrom'),
-      options: t.t('result.options'),
-    })[field];
   return (
     <DeskPage ctx={ctx} title={t.t('desk.impact.title')}>
       <h1>{t.t('desk.impact.title')}</h1>
@@ -427,28 +411,14 @@ export function ImpactPage({ ctx, rows, version }: { ctx: DeskContext; rows: Imp
         <p>{t.t('desk.impact.none')}</p>
       ) : (
         <ul class="desk-people">
-          {rows.map((r) => {
-            const moved = IMPACT_FIELDS.filter(
-              (f) => JSON.stringify(r.before[f] ?? null) !== JSON.stringify(r.after[f] ?? null),
-            );
-            return (
-              <li key={r.id} class="card">
-                <h2>
-                  <a href={`/desk/${ctx.locale}/people/${r.id}`}>{r.displayName}</a>
-                </h2>
-                <dl>
-                  {moved.map((f) => (
-                    <div key={f}>
-                      <dt>{label(f)}</dt>
-                      <dd>
-                        {show(f, r.before)} → {show(f, r.after)}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </li>
-            );
-          })}
+          {rows.map((r) => (
+            <li key={r.id} class="card">
+              <h2>
+                <a href={`/desk/${ctx.locale}/people/${r.id}`}>{r.displayName}</a>
+              </h2>
+              <SummaryDiff ctx={ctx} before={r.before} after={r.after} />
+            </li>
+          ))}
         </ul>
       )}
     </DeskPage>
