@@ -67,3 +67,19 @@ test('a kept result page is made again on another day or minute', async () => {
     await fresh.close();
   }
 });
+
+test('a PDF of answers with a surprise to confirm does not let the result page skip asking', async () => {
+  const clock = { day: '2026-11-28', time: '10:30' };
+  const app = await appWith(10, clock);
+  try {
+    // Born last year: the check asks "you are 1 year old?" before showing a result.
+    const query = 'nationality=SY&permitPurpose=asylum&birthDate=2025-06-01&permitDate=2026-01-10';
+    const before = await app.inject({ url: `/en/result?${query}` });
+    assert.equal(before.statusCode, 303, 'the check asks first');
+    await app.inject({ url: `/en/result.pdf?${query}` });
+    const after = await app.inject({ url: `/en/result?${query}` });
+    assert.equal(after.statusCode, 303, 'still asks after the PDF was made');
+  } finally {
+    await app.close();
+  }
+});

@@ -24,14 +24,18 @@ test('profiles left by a killed server are removed at the next start; a running 
 test('two print at a time, a short queue, then PdfBusy at once; a queued print leaves on abort', async () => {
   const pdf = new PdfRenderer({ concurrency: 1, queue: 1, timeoutMs: 30_000 }, dir);
   try {
+    assert.equal(pdf.full(), false);
     const first = pdf.render(HTML);
+    assert.equal(pdf.full(), false, 'the queue has room');
     const gone = new AbortController();
     const queued = pdf.render(HTML, gone.signal);
+    assert.equal(pdf.full(), true, 'the next one would be refused');
     await assert.rejects(pdf.render(HTML), PdfBusy);
     assert.deepEqual(pdf.load(), { running: 1, waiting: 1 });
     gone.abort();
     await assert.rejects(queued, (e) => e instanceof PdfCancelled && e.reason === 'aborted');
     assert.deepEqual(pdf.load(), { running: 1, waiting: 0 });
+    assert.equal(pdf.full(), false);
     const bytes = await first;
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
     assert.equal(readdirSync(dir).filter((n) => n.startsWith(PROFILE_PREFIX)).length, 1, 'one profile');

@@ -78,6 +78,11 @@ export class PdfRenderer {
     return chromiumPath(this.limits.executablePath) !== undefined;
   }
 
+  /** True when a print asked now would be refused (every slot busy, the queue full). */
+  full(): boolean {
+    return this.running >= this.limits.concurrency && this.waiting.length >= this.limits.queue;
+  }
+
   /** Prints now being made and waiting (for tests and the health of the pool). */
   load() {
     return { running: this.running, waiting: this.waiting.length };

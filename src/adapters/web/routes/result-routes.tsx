@@ -73,10 +73,11 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
 
   // The page is a pure function of its URL, the date and the minute (../page-cache.ts).
   const pages = new PageCache(options.pageCacheEntries ?? 0);
+  const pageKey = (url: string) => `${url}\n${options.today().toString()}\n${options.nowTime()}`;
   app.get<LangParams>('/:lang/result', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    const key = `${request.url}\n${options.today().toString()}\n${options.nowTime()}`;
+    const key = pageKey(request.url);
     const kept = pages.get(key);
     if (kept) return kit.sendKept(request, reply, kept);
     const state = readState(request.query);
@@ -103,9 +104,36 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
       );
     }
     const state = readState(request.query);
-    const refused = refuseInconsistent(locale, state, reply);
-    if (refused) return refused;
-    const html = renderPage(resultPage(locale, state));
+    // The page just seen (its PDF link is on it), if kept: it passed the checks below already.
+    const key = pageKey(request.url.replace(/^(\/[^/?#]+\/result)\.pdf/, '$1'));
+    const kept = pages.get(key);
+    if (!kept) {
+      const refused = refuseInconsistent(locale, state, reply);
+      if (refused) return refused;
+    }
+    const busy = () =>
+      // Too many PDFs at once, or this one took too long: try again shortly, or print the page.
+      send(
+        reply.header('retry-after', '30'),
+        <Page ctx={context(locale, '/')} title={t.t('ui.result.pdf')}>
+          <h1>{t.t('ui.error503.title')}</h1>
+          <p>{t.t('ui.pdf.busy')}</p>
+          <p>
+            <a href={`/${locale}/result${writeState(state)}`}>{t.t('ui.pdf.back')}</a>
+          </p>
+        </Page>,
+        503,
+      );
+    // The pool and its queue are full: refused before the page is made (a burst of PDF requests
+    // must not hold the event loop up rendering pages that will not be printed).
+    if (options.pdf.full()) return busy();
+    let html = kept?.html;
+    if (html === undefined) {
+      html = renderPage(resultPage(locale, state));
+      // Kept for the result page only when that page would show it (no surprise left to confirm).
+      if (!surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
+        pages.set(key, html);
+    }
     // Cancelled when the person goes away: the response closes before it was written.
     const gone = new AbortController();
     reply.raw.on('close', () => {
@@ -121,18 +149,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     } catch (error) {
       if (!(error instanceof PdfBusy || error instanceof PdfCancelled)) throw error;
       if (gone.signal.aborted) return reply;
-      // Too many PDFs at once, or this one took too long: try again shortly, or print the page.
-      return send(
-        reply.header('retry-after', '30'),
-        <Page ctx={context(locale, '/')} title={t.t('ui.result.pdf')}>
-          <h1>{t.t('ui.error503.title')}</h1>
-          <p>{t.t('ui.pdf.busy')}</p>
-          <p>
-            <a href={`/${locale}/result${writeState(state)}`}>{t.t('ui.pdf.back')}</a>
-          </p>
-        </Page>,
-        503,
-      );
+      return busy();
     }
   });
 
