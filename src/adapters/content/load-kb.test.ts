@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { date } from '#domain/dates/plain-date.ts';
 import { loadKb, loadTopicIds, readKb } from './load-kb.ts';
+import { loadRuleSet } from './load-rulebook.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wegwijs-kb-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,4 +57,34 @@ test('every problem names its file: schema, YAML, topic and lang that do not mat
   assert.ok(by('ti.yaml').length > 0);
   assert.deepEqual(by('en.yaml'), []);
   assert.throws(() => loadKb(dir), /content\/kb\/fine\/nl\.yaml: \/status/);
+});
+
+test('amount placeholders are filled from the rule set given, and a wrong one is a problem naming its file', () => {
+  // A folder of its own: one answer only.
+  const own = mkdtempSync(join(tmpdir(), 'wegwijs-kb-amounts-'));
+  after(() => rmSync(own, { recursive: true, force: true }));
+  const writeIn = (root: string, path: string, text: string) => {
+    mkdirSync(join(root, 'kb', path, '..'), { recursive: true });
+    writeFileSync(join(root, 'kb', path), text);
+  };
+  const amounts = (which: string) =>
+    entry('fine', 'en').replace(
+      '  DUO can give you a fine. See',
+      `  DUO can give you a fine of € {{param:${which}}}. See`,
+    );
+  writeIn(own, 'fine/en.yaml', amounts('fine.wi2021.max/learningRoute'));
+  const [fine] = readKb(own, { ruleSet: loadRuleSet(), asOf: date('2026-12-05') }).entries.filter(
+    (e) => e.topic === 'fine' && e.lang === 'en',
+  );
+  assert.match(fine!.answer, /a fine of € 1,000\./);
+  assert.match(readKb(own, { raw: true }).entries.find((e) => e.lang === 'en')!.answer, /\{\{param:/);
+  writeIn(own, 'fine/en.yaml', amounts('fine.wi2021.max/nope'));
+  const wrong = readKb(own, { ruleSet: loadRuleSet() }).problems.filter(
+    (p) => p.file === 'content/kb/fine/en.yaml',
+  );
+  assert.match(wrong.map((p) => p.problem).join(), /no field "nope"/);
+  // This folder has no rules: a placeholder is reported, the read does not crash.
+  writeIn(own, 'fine/en.yaml', amounts('hearing.fineAbove'));
+  const noRules = readKb(own).problems.filter((p) => p.file === 'content/kb/fine/en.yaml');
+  assert.match(noRules.map((p) => p.problem).join(), /rule parameters cannot be read/);
 });

@@ -126,7 +126,17 @@ export function readKb(contentDir: string = CONTENT_DIR, options: KbReadOptions 
   const dir = kbDir(contentDir);
   let resolver: ParamResolver | undefined;
   const resolve: ParamResolver = (id, path) => {
-    resolver ??= ruleSetResolver(options.ruleSet ?? loadRuleSet(contentDir), options.asOf ?? amsterdamDate());
+    if (!resolver) {
+      try {
+        resolver = ruleSetResolver(
+          options.ruleSet ?? loadRuleSet(contentDir),
+          options.asOf ?? amsterdamDate(),
+        );
+      } catch (error) {
+        const why = `the rule parameters cannot be read (${(error as Error).message.split('\n')[0]})`;
+        resolver = () => ({ problem: why });
+      }
+    }
     return resolver(id, path);
   };
   const entries: KbEntry[] = [];
