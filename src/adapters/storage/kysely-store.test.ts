@@ -26,7 +26,11 @@ const summary: AnswerSummary = {
 };
 const readFacts = (json: unknown) => readStoredFacts(json, date('2026-01-01'));
 
+/** The database the last store was opened on (to write a row as an older version left it). */
+let lastTarget: { databaseUrl?: string; sqliteFile: string } = { sqliteFile: '' };
+
 async function open(target: { databaseUrl?: string; sqliteFile: string }): Promise<DeskStore> {
+  lastTarget = target;
   const database = openDatabase(target);
   await migrate(database.db, database.dialect);
   return kyselyStore(database, readFacts);
@@ -293,13 +297,30 @@ for (const [name, make] of engines) {
       assert.deepEqual(rows.get(same.id)?.summary, summary);
       assert.equal(rows.get(savedMeanwhile.id)?.rulesVersion, 'r1', 'the save meanwhile wins');
       assert.equal(rows.get(savedMeanwhile.id)?.version, 2);
+      // A row from before the desk remembered what a helper saw: the replaced answer becomes it.
+      const legacy = await newPerson(helperA, 'Legacy');
+      const raw = openDatabase(lastTarget);
+      await raw.db
+        .updateTable('people')
+        .set({ seen_summary: null, seen_rules_version: null })
+        .where('id', '=', legacy.id)
+        .execute();
+      await raw.db.destroy();
+      assert.deepEqual(await store.storeAnswers('r2', [answer(legacy.id)], []), {
+        changed: 1,
+        skipped: 0,
+        unchanged: 0,
+      });
+      const legacyRow = (await store.listSummaries(scopeOf(helperA))).find((p) => p.id === legacy.id);
+      assert.deepEqual(legacyRow?.seenSummary, summary);
+      assert.deepEqual(legacyRow?.summary, after);
       // The same run again: nothing left to write.
       assert.deepEqual(await store.storeAnswers('r2', [], [same.id]), {
         changed: 0,
         skipped: 0,
         unchanged: 0,
       });
-      assert.equal(await store.countPeople(), count);
+      assert.equal(await store.countPeople(), count + 1);
     });
 
     test('every person is visited once in batches; retention erases the unchanged', async () => {
