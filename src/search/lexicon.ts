@@ -33,6 +33,11 @@ export interface LexiconSource {
    * a question names the concept and no cue points at a specific answer.
    */
   overviews?: Readonly<Record<string, string>>;
+  /**
+   * Families of answers by the concept that names them (exemption: the vrijstelling and ontheffing
+   * answers; extension: the more-time answers): a question naming one family and no other prefers it.
+   */
+  families?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface CompiledTerm {
@@ -57,6 +62,8 @@ export interface LexiconData {
   cues: Record<string, string[]>;
   /** Concept number → its general topic, pointed at when no cue is found. */
   overviews?: Record<string, string[]>;
+  /** Concept number → the topics of its family. */
+  families?: Record<string, string[]>;
 }
 
 export interface ConceptMatch {
@@ -117,10 +124,16 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     const [c] = idsOf([concept], 'overviews');
     overviews[String(c)] = [topic];
   }
+  const families: Record<string, string[]> = {};
+  for (const [concept, topics] of Object.entries(source.families ?? {})) {
+    const [c] = idsOf([concept], 'families');
+    families[String(c)] = [...topics];
+  }
   return {
     concepts,
     cues,
     overviews,
+    families,
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),

@@ -159,3 +159,60 @@ test('a general question goes to the general answer of its concept, a specific o
     'more-time-moving',
   );
 });
+
+test('a question naming one family of answers (exempt) prefers it, unless a cue points elsewhere', () => {
+  const docs = ['exempt-effort', 'more-time-effort', 'adjusted'].map((topic) => ({
+    topic,
+    lang: 'en',
+    title: {
+      'exempt-effort': 'I tried hard and failed. Can I be exempt?',
+      'more-time-effort': 'I tried hard, followed all lessons and failed the exams. Can I get more time?',
+      adjusted: 'Can the exam be adjusted, with extra time in the exam?',
+    }[topic]!,
+    summary: '',
+    answer:
+      topic === 'more-time-effort' ? 'Lessons, lessons, exams and lessons: failed after all lessons.' : '',
+    phrasings:
+      topic === 'more-time-effort'
+        ? ['followed all lessons and failed all exams', 'failed exams after all lessons']
+        : [],
+  }));
+  const lexicon = {
+    concepts: {
+      exemption: { en: ['exempt', 'exemption'] },
+      extension: { en: ['more time', 'extra time'] },
+      dyslexia: { en: ['dyslexia'] },
+    },
+    cues: { dyslexia: ['adjusted'] },
+  };
+  const q = 'followed all lessons, failed all exams, exempt?';
+  assert.equal(SearchIndex.build(docs, lexicon, STEMMERS).search(q).results[0]!.topic, 'more-time-effort');
+  const families = { exemption: ['exempt-effort'], extension: ['more-time-effort'] };
+  const index = SearchIndex.build(docs, { ...lexicon, families }, STEMMERS);
+  assert.equal(index.search(q).results[0]!.topic, 'exempt-effort');
+  assert.equal(index.search('dyslexia: extra time, more time in the exam').results[0]!.topic, 'adjusted');
+});
+
+test('a Chinese pair the index lacks counts against confidence unless it is the seam of two known pairs', () => {
+  const docs = [
+    {
+      topic: 'fine',
+      lang: 'zh',
+      title: '罚款多少？',
+      summary: '罚款',
+      answer: '罚款',
+      phrasings: ['哪里交罚款'],
+    },
+  ];
+  const zh = SearchIndex.build(docs, { concepts: {} }, STEMMERS);
+  const unexplained = (q: string) =>
+    zh
+      .explain(q)
+      .words.filter((w) => w.info > 0 && w.explained === 0)
+      .map((w) => w.word);
+  assert.deepEqual(unexplained('哪里交罚款'), []);
+  // 款多 is the seam of 罚款 and 多少: no word of its own.
+  assert.deepEqual(unexplained('罚款多少'), []);
+  // 自行车 (a bicycle) is no word of the index: its pairs are unexplained.
+  assert.deepEqual(unexplained('哪里买自行车'), ['买自', '自行', '行车']);
+});

@@ -74,6 +74,11 @@ export interface RankingParams {
   signatureWeight: number;
   /** Weight of the lexicon's cues (concepts that point at one of a confusable pair). */
   cueWeight: number;
+  /**
+   * Bonus of every answer in a family (exemptions, more time) when the question names that
+   * family's concept and no other family's: "exempt" is not "more time", whatever else it shares.
+   */
+  familyWeight?: number;
   /** Confident when score + coverageWeight × coverage reaches confidenceThreshold. */
   coverageWeight: number;
   confidenceThreshold: number;
@@ -100,6 +105,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   questionConceptWeight: 0.7,
   signatureWeight: 0.5,
   cueWeight: 1,
+  familyWeight: 0.5,
   coverageWeight: 0.5,
   confidenceThreshold: 0.8,
 };
@@ -441,6 +447,8 @@ export class SearchIndex {
     const wanted = options.lang ?? detection.lang;
     const answerLang = wanted && this.languages.includes(wanted) ? wanted : FALLBACK_LANG;
 
+    const hanUnknown = this.unknownHanPairs(allTokens);
+
     // Word channel.
     const words = new Float64Array(this.n);
     let wordsMax = 0;
@@ -463,7 +471,7 @@ export class SearchIndex {
           ? Math.max(keys.size > 0 ? common : 0, conceptInfo)
           : keys.size > 0
             ? common
-            : this.oovWeight(tok);
+            : this.oovWeight(tok, hanUnknown);
       // Only what sets a word apart counts: words common to many topics (how, ask, get) carry none.
       const info = Math.max(0, raw - INFO_BASELINE_SHARE * this.rareIdf);
       wordInfo.push({ word: tok.text, keys, info, concepts });
@@ -511,6 +519,8 @@ export class SearchIndex {
     const signature = this.signatureRecall(concepts);
     const cues = this.cueScores(conceptIds);
     const cueWeight = p.cueWeight ?? 0;
+    const family = this.familyScores(conceptIds);
+    const familyWeight = p.familyWeight ?? 0;
 
     const totalWeight = p.wordWeight + p.conceptWeight + p.gramWeight + p.questionWeight + p.signatureWeight;
     const channels = this.data.topics.map((_, d) => ({
@@ -520,6 +530,7 @@ export class SearchIndex {
       q: question[d]!,
       sig: signature[d]!,
       cue: cues[d]!,
+      family: family[d]!,
     }));
     const scored = this.data.topics.map((topic, d) => {
       const x = channels[d]!;
@@ -530,7 +541,8 @@ export class SearchIndex {
           p.gramWeight * x.g +
           p.questionWeight * x.q +
           p.signatureWeight * x.sig +
-          cueWeight * x.cue) /
+          cueWeight * x.cue +
+          familyWeight * x.family) /
         totalWeight;
       return { topic, d, score, words: x.w, concepts: x.c, grams: x.g, question: x.q, signature: x.sig };
     });
@@ -711,6 +723,24 @@ export class SearchIndex {
     return out;
   }
 
+  /** 1 for the answers of the one family whose concept the question names (none when it names several). */
+  private familyScores(conceptIds: readonly number[]): Float64Array {
+    const out = new Float64Array(this.n);
+    const families = this.data.lexicon.families ?? {};
+    const named = conceptIds.filter((c) => Object.hasOwn(families, String(c)));
+    if (named.length !== 1) return out;
+    const members = families[String(named[0])]!;
+    // A cue that points outside the family wins (extra time in the exam is an adjusted exam).
+    const cues = this.data.lexicon.cues ?? {};
+    for (const c of conceptIds)
+      if ((cues[String(c)] ?? []).some((topic) => !members.includes(topic))) return out;
+    for (const topic of members) {
+      const d = this.topicNo.get(topic);
+      if (d !== undefined) out[d] = 1;
+    }
+    return out;
+  }
+
   /** Per topic, the IDF-weighted share of its title concepts that the question names. */
   private signatureRecall(concepts: readonly string[]): Float64Array {
     const asked = new Set(concepts.map((c) => `~${c}`));
@@ -756,11 +786,27 @@ export class SearchIndex {
     return keys;
   }
 
-  private oovWeight(tok: Token): number {
-    // Numbers and one- or two-letter words carry no information even when unknown, nor does a
-    // Chinese character pair the index lacks (most straddle two words).
-    if (tok.script === 'han') return 0;
+  private oovWeight(tok: Token, hanUnknown: ReadonlySet<string>): number {
+    // Numbers and one- or two-letter words carry no information even when unknown. A Chinese
+    // character pair the index lacks carries some only when it is not the seam of two known ones
+    // (驾照 in 考驾照 is a word of its own; 试我 in 考试我 is a seam).
+    if (tok.script === 'han') return hanUnknown.has(tok.text) ? 0.5 * this.oovIdf : 0;
     return /^\d+$/.test(tok.text) || [...tok.text].length <= 2 ? 0 : this.oovIdf;
+  }
+
+  /** The Chinese character pairs of a question the index lacks whose neighbouring pairs it lacks too. */
+  private unknownHanPairs(tokens: readonly Token[]): Set<string> {
+    const out = new Set<string>();
+    const known = (t: Token | undefined) => {
+      if (t?.script !== 'han') return false;
+      for (const key of queryWordKeys(t, this.stemmers).keys()) if (this.terms.has(key)) return true;
+      return false;
+    };
+    tokens.forEach((t, i) => {
+      if (t.script !== 'han' || [...t.text].length !== 2 || known(t)) return;
+      if (!known(tokens[i - 1]) && !known(tokens[i + 1])) out.add(t.text);
+    });
+    return out;
   }
 
   private idf(postings: Postings | undefined): number {

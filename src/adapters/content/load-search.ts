@@ -32,6 +32,7 @@ const LexiconSchema = Type.Object(
     ),
     cues: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
     overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
+    families: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
   },
   { additionalProperties: false },
 );
