@@ -27,7 +27,7 @@ const CHANGES = 150;
 /** The server is killed when this many writes of the burst have been answered. */
 const KILL_AFTER = Math.round(WRITES / 3);
 /** Open connections at once (the 1,000 requests are all issued together and queue on these). */
-const SOCKETS = 128;
+const SOCKETS = 64;
 const PASSWORD = 'crash test horse battery';
 const EMAIL = 'crash@desk.example';
 
@@ -239,6 +239,7 @@ for (const engine of engines) {
       const changed = new Map<string, string>(); // id → new displayName, acknowledged
       let answered = 0;
       let failed = 0;
+      let busy = 0; // 5xx (e.g. no database connection free in time): answered, not acknowledged
       let killedAt = 0;
       const kill = () => {
         if (killedAt) return;
@@ -261,6 +262,7 @@ for (const engine of engines) {
                 { displayName: name, facts: { ...facts, nationality: 'SO' } },
               );
               if (r.status === 200) changed.set(id, name);
+              else if (r.status >= 500) busy++;
               else assert.fail(`a change answered ${r.status}: ${JSON.stringify(r.body)}`);
             } else {
               const name = `burst-${i}`;
@@ -271,6 +273,7 @@ for (const engine of engines) {
                 consent: true,
               });
               if (r.status === 201) created.set((r.body as { id: string }).id, name);
+              else if (r.status >= 500) busy++;
               else assert.fail(`a new person answered ${r.status}: ${JSON.stringify(r.body)}`);
             }
             answered++;
@@ -287,7 +290,8 @@ for (const engine of engines) {
       const acknowledged = created.size + changed.size;
       assert.ok(killedAt > 0, 'the server was killed during the burst');
       assert.ok(failed > 0, 'writes were still in flight or queued when the server was killed');
-      assert.equal(acknowledged + failed, WRITES);
+      assert.equal(acknowledged + busy + failed, WRITES);
+      assert.ok(acknowledged >= KILL_AFTER / 2, 'most answers before the kill were acknowledgements');
 
       if (engine.name === 'SQLite') {
         // Killed between checkpoints: the acknowledged writes are (partly) only in the WAL file.
@@ -361,7 +365,7 @@ for (const engine of engines) {
       t.diagnostic(
         `${engine.name}: ${WRITES} writes (${CHANGES} changes, ${WRITES - CHANGES} new people) with ${SOCKETS} connections; ` +
           `killed after ${killedAt} answers, ${Math.round(burstMs)} ms into the burst; ` +
-          `${acknowledged} acknowledged (${created.size} new, ${changed.size} changes), ${failed} not; ` +
+          `${acknowledged} acknowledged (${created.size} new, ${changed.size} changes), ${failed} cut off, ${busy} answered 5xx; ` +
           `after restart ${acknowledged - lostCreates.length - lostChanges.length} of ${acknowledged} acknowledged found; ` +
           `${unacknowledgedButStored} unacknowledged new people were stored anyway`,
       );
