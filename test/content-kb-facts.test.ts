@@ -99,6 +99,103 @@ test('the EU family check catches the wrong claim', () => {
 });
 
 /**
+ * Per language, the word that names a Dutch partner or parent ("Dutch", "Nederlander",
+ * "громадянин Нідерландів"), distinct from the name of the country. Case is ignored.
+ */
+export const DUTCH_PERSON: Record<Lang, string> = {
+  nl: 'nederlander',
+  en: 'dutch',
+  ar: 'هولندي',
+  tr: 'hollandalı',
+  ti: 'ሆላንዳዊ',
+  fa: 'هلندی',
+  uk: 'громадянин нідерландів',
+  so: 'nederlander',
+  es: 'neerlandés',
+  ru: 'гражданин нидерландов',
+  ckb: 'هۆڵەندی',
+  kmr: 'holandî',
+  ps: 'هالنډی',
+  pt: 'neerlandês',
+  zh: '荷兰人',
+  fr: 'néerlandais',
+};
+
+/** The catalog texts that state or ask about the EU/EEA family exception. */
+const EU_FAMILY_MESSAGES = [
+  'question.familyOfEeaCitizen.title',
+  'question.familyOfEeaCitizen.lookup',
+  'rule.not-obliged.family-of-eea-citizen',
+];
+
+/**
+ * Problems of the EU family exception in one interface catalog: the question, how to look it up
+ * and the reason of the answer say "another EU country"; the help names a Dutch partner and tells
+ * to answer with the catalog's own "No" (answer.no), so a partner of a Dutch citizen does not
+ * answer yes and hear a wrong "not obliged".
+ */
+export function euFamilyCatalogProblems(lang: Lang, catalog: Record<string, string>): string[] {
+  const where = `content/messages/${lang}.json`;
+  const problems: string[] = [];
+  for (const key of EU_FAMILY_MESSAGES)
+    if (!readable(catalog[key] ?? '', lang).includes(ANOTHER_COUNTRY[lang]))
+      problems.push(
+        `${where} ${key}: does not say "${ANOTHER_COUNTRY[lang]}" (family of another EU country)`,
+      );
+  const help = readable(catalog['question.familyOfEeaCitizen.help'] ?? '', lang);
+  if (!help.includes(DUTCH_PERSON[lang]))
+    problems.push(
+      `${where} question.familyOfEeaCitizen.help: does not name a Dutch partner ("${DUTCH_PERSON[lang]}")`,
+    );
+  const no = readable(catalog['answer.no'] ?? '', lang);
+  // As a word of its own: "No" in "Norwegian" does not count.
+  const asWord = new RegExp(
+    `(?<![\\p{L}\\p{M}])${no.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`,
+    'u',
+  );
+  if (!no || !asWord.test(help))
+    problems.push(`${where} question.familyOfEeaCitizen.help: does not say to answer "${no}" (answer.no)`);
+  return problems;
+}
+
+test('the EU/EEA family question says "another EU country" in every catalog, and its help tells partners of Dutch citizens to answer No', () => {
+  assert.deepEqual(
+    KB_LANGS.flatMap((lang) => euFamilyCatalogProblems(lang, readCatalog(lang))),
+    [],
+  );
+});
+
+test('in the English and Dutch catalogs, no message gives the family exception for "an EU country" without "another"', () => {
+  const problems = (['en', 'nl'] as const).flatMap((lang) =>
+    Object.entries(readCatalog(lang))
+      .filter(([, text]) => /famil/i.test(text) && /\b(EU|EEA|EER)\b/.test(text))
+      .filter(([, text]) => !/\b(an)?other\b|\bander|Dutch|Nederland/i.test(text))
+      .map(([key, text]) => `content/messages/${lang}.json ${key}: "${text}"`),
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('the catalog check catches the old question, which let a partner of a Dutch citizen answer yes', () => {
+  const en = readCatalog('en');
+  const old = {
+    ...en,
+    'question.familyOfEeaCitizen.title':
+      'Do you live in the Netherlands as the family member of someone with the nationality of an EU or EEA country or Switzerland?',
+    'question.familyOfEeaCitizen.help':
+      'For example: your husband or wife is Polish, German or Norwegian, and you live here with that right.',
+    'rule.not-obliged.family-of-eea-citizen':
+      'You live here as the family member of an EU, EEA or Swiss citizen. Then you do not have to integrate.',
+  };
+  const problems = euFamilyCatalogProblems('en', old).join('\n');
+  assert.match(problems, /title: does not say "another eu"/);
+  assert.match(problems, /family-of-eea-citizen: does not say "another eu"/);
+  assert.match(problems, /does not name a Dutch partner/);
+  assert.match(problems, /does not say to answer "no"/);
+  // Turkish: the marker is found after Turkish lower-casing ("AB" → "ab", "Hollandalı" → "hollandalı").
+  assert.deepEqual(euFamilyCatalogProblems('tr', readCatalog('tr')), []);
+});
+
+/**
  * Per language, the word for the telephone hearing (hoorzitting) that DUO offers when a fine is
  * above the limit: a hearing, never "rest" (Turkish "dinlenme") or "listening" alone.
  */

@@ -117,7 +117,8 @@ export const FACT_SCHEMA = {
   familyOfEeaCitizen: {
     kind: 'boolean',
     dontKnow: true,
-    description: 'Family member of a national of an EU/EEA country or Switzerland, living with that right',
+    description:
+      'Family member of a national of another EU/EEA country or Switzerland (not the Netherlands), living with that right',
   },
   birthDate: { kind: 'date', dontKnow: false, description: 'Date of birth; not after the reference date' },
   permitPurpose: {
