@@ -507,14 +507,22 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       assert.equal(await page.locator('.letter-mirror[lang=uk]').count(), 1, 'the mirror copy in Ukrainian');
       await visit(L('erase'), 200, () => page.goto(`${person}/erase`));
       await visit(L('rule changes, none'), 200, () => page.goto(at('/impact')));
-      await visit(L('rule changes, moved'), 200, async () => {
-        await addPerson(desk.base, await pageLogin(desk.base, 'dina'), {
-          ...FAMILY_FORM,
-          displayName: `Noor ${lang}`,
-        });
-        return page.goto(`${proposed.base}/desk/${lang}/impact`);
+      const noor = await addPerson(desk.base, await pageLogin(desk.base, 'dina'), {
+        ...FAMILY_FORM,
+        displayName: `Noor ${lang}`,
       });
+      await visit(L('rule changes, moved'), 200, () => page.goto(`${proposed.base}/desk/${lang}/impact`));
       assert.ok((await page.locator('main li').count()) >= 1, 'someone is listed');
+      // Seen under the current rules, then opened under the proposed ones: what moved, was → now.
+      await page.goto(at(`/people/${noor}`));
+      await visit(L('person, changed since you last looked'), 200, () =>
+        page.goto(`${proposed.base}/desk/${lang}/people/${noor}`),
+      );
+      assert.equal(
+        await page.locator('main p.badge + dl').count(),
+        1,
+        'the change is marked, with what moved',
+      );
       await visit(L('calendar'), 200, () => page.goto(at('/calendar')));
       await submit(page, msg(lang, 'desk.calendar.new'));
       assert.match(
