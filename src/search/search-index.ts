@@ -82,6 +82,13 @@ export interface RankingParams {
   /** Confident when score + coverageWeight × coverage reaches confidenceThreshold. */
   coverageWeight: number;
   confidenceThreshold: number;
+  /**
+   * Floors under both: a weak best topic is not made confident by a question whose few words it
+   * all explains ("where can I have my car inspected"), nor a strong one when most of the question
+   * is words no answer holds ("bicycle theft police report").
+   */
+  minScore?: number;
+  minCoverage?: number;
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
@@ -108,6 +115,8 @@ export const DEFAULT_PARAMS: RankingParams = {
   familyWeight: 0.5,
   coverageWeight: 0.5,
   confidenceThreshold: 0.8,
+  minScore: 0.4,
+  minCoverage: 0.35,
 };
 
 /** Postings of one key: topic numbers and their length-normalised, field-weighted frequencies. */
@@ -762,6 +771,7 @@ export class SearchIndex {
   private isConfident(top: number, coverage: number, outOfScope: boolean, core: boolean): boolean {
     const p = this.data.params;
     if (outOfScope && !core) return false;
+    if (top < (p.minScore ?? 0) || coverage < (p.minCoverage ?? 0)) return false;
     return top + p.coverageWeight * coverage >= p.confidenceThreshold;
   }
 
