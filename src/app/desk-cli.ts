@@ -9,7 +9,7 @@ import { assess } from '#domain/assess.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { ROLES, type Role } from '#domain/desk/model.ts';
 import { summarise, summaryChanges } from '#domain/desk/next-action.ts';
-import type { RefreshedAnswer } from '#domain/desk/store.ts';
+import type { DeskStore, RefreshedAnswer } from '#domain/desk/store.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { amsterdamToday } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -18,6 +18,8 @@ import { openDeskStore } from './desk.ts';
 interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Standard input as text (tests give it directly; default: the process's standard input). */
+  input?(): Promise<string>;
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
@@ -134,6 +136,50 @@ export async function impactRun(config: Config, book: RuleBook, io: Io, options:
   return totals;
 }
 
+/**
+ * Runs an account command on the account with this e-mail address: a clear error and exit code 2
+ * when there is none. `act` returns the line to print; every change is written to the audit log by
+ * the caller's `act` (the actor is the command line: no user id).
+ */
+async function onAccount(
+  io: Io,
+  command: string,
+  email: string,
+  act: (
+    store: DeskStore,
+    account: { id: string; email: string; org: string; disabledAt: string | null },
+  ) => Promise<string>,
+) {
+  const store = await openDeskStore(loadConfig(), amsterdamToday);
+  try {
+    const login = await store.loginOf(email);
+    if (!login) {
+      io.err(
+        `wegwijs desk ${command}: no account with e-mail address ${email} (see wegwijs desk list-users)`,
+      );
+      process.exitCode = 2;
+      return;
+    }
+    io.out(await act(store, { ...login.user, disabledAt: login.disabledAt }));
+  } finally {
+    await store.close();
+  }
+}
+
+const accountAudit = (
+  store: DeskStore,
+  account: { id: string; org: string },
+  action: 'account-disable' | 'account-enable' | 'account-password',
+) =>
+  store.audit({
+    at: new Date().toISOString(),
+    org: account.org,
+    userId: null,
+    action,
+    personId: null,
+    accountId: account.id,
+  });
+
 export function registerDeskCommands(program: Command, io: Io) {
   const desk = program.command('desk').description('the case desk: accounts, rule-change impact, retention');
 
@@ -180,6 +226,96 @@ export function registerDeskCommands(program: Command, io: Io) {
       } finally {
         await store.close();
       }
+    });
+
+  desk
+    .command('list-users')
+    .description('list the accounts (e-mail, name, role, team, disabled, last sign-in; never a password)')
+    .option('--org <org>', 'only this organisation')
+    .option('--json', 'one JSON line per account')
+    .action(async (opts: { org?: string; json?: boolean }) => {
+      const store = await openDeskStore(loadConfig(), amsterdamToday);
+      try {
+        const accounts = await store.accounts(opts.org ?? null);
+        if (!opts.json)
+          io.out(['email', 'name', 'role', 'team', 'organisation', 'disabled', 'last sign-in'].join('\t'));
+        for (const a of accounts)
+          io.out(
+            opts.json
+              ? JSON.stringify({
+                  email: a.email,
+                  name: a.name,
+                  role: a.role,
+                  team: a.teamName,
+                  org: a.org,
+                  disabledAt: a.disabledAt,
+                  lastSignInAt: a.lastSignInAt,
+                })
+              : [
+                  a.email,
+                  a.name,
+                  a.role,
+                  a.teamName,
+                  a.org,
+                  a.disabledAt ?? 'no',
+                  a.lastSignInAt ?? 'never',
+                ].join('\t'),
+          );
+        if (!accounts.length)
+          io.err(`wegwijs desk list-users: no accounts${opts.org ? ` in ${opts.org}` : ''}`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  desk
+    .command('disable-user')
+    .description(
+      'disable an account (a volunteer left): ends its sessions everywhere, revokes its calendar feed',
+    )
+    .requiredOption('--email <email>')
+    .action(async (opts: { email: string }) => {
+      await onAccount(io, 'disable-user', opts.email, async (store, account) => {
+        if (account.disabledAt) return `${account.email} was disabled already (${account.disabledAt})`;
+        await store.setDisabled(account.id, new Date().toISOString());
+        await accountAudit(store, account, 'account-disable');
+        return `disabled ${account.email}: signed out everywhere, calendar feed revoked`;
+      });
+    });
+
+  desk
+    .command('enable-user')
+    .description('enable a disabled account again (its old calendar link stays revoked)')
+    .requiredOption('--email <email>')
+    .action(async (opts: { email: string }) => {
+      await onAccount(io, 'enable-user', opts.email, async (store, account) => {
+        if (!account.disabledAt) return `${account.email} is not disabled`;
+        await store.setDisabled(account.id, null);
+        await accountAudit(store, account, 'account-enable');
+        return `enabled ${account.email}`;
+      });
+    });
+
+  desk
+    .command('set-password')
+    .description(
+      `set an account's password from standard input (at least ${MIN_PASSWORD_LENGTH} characters); ends its sessions`,
+    )
+    .requiredOption('--email <email>')
+    .action(async (opts: { email: string }) => {
+      const password = await (io.input ?? readStdin)();
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        io.err(
+          `wegwijs desk set-password: password (standard input): at least ${MIN_PASSWORD_LENGTH} characters`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      await onAccount(io, 'set-password', opts.email, async (store, account) => {
+        await store.setPassword(account.id, await hashPassword(password));
+        await accountAudit(store, account, 'account-password');
+        return `new password for ${account.email}; its sessions have ended`;
+      });
     });
 
   desk

@@ -77,9 +77,10 @@ export function sessionManager(
         await audit(login.user, 'login-failed');
         return { kind: 'locked', retryAfterSeconds: Math.ceil((Date.parse(login.lockedUntil) - t) / 1000) };
       }
-      const ok = await verifyPassword(login?.passwordHash, password);
+      // A disabled account is refused exactly like a wrong password (same answer, same work done).
+      const ok = (await verifyPassword(login?.passwordHash, password)) && !login?.disabledAt;
       if (!login || !ok) {
-        if (login) {
+        if (login && !login.disabledAt) {
           const failures = login.failedLogins + 1;
           await store.recordLogin(login.user.id, {
             failedLogins: failures >= MAX_FAILURES ? 0 : failures,

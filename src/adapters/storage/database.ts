@@ -27,6 +27,7 @@ export interface UserTable {
   locked_until: string | null;
   calendar_token_hash: string | null;
   created_at: string;
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -71,6 +72,7 @@ export interface AuditTable {
   user_id: string | null;
   action: string;
   person_id: string | null;
+  account_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Schema {

@@ -259,6 +259,113 @@ for (const [name, make] of engines) {
       assert.equal(await store.userByCalendarToken('cal'), undefined);
     });
 
+    test('accounts: listed without passwords; disabling ends sessions and the calendar feed, enabling restores sign-in', async () => {
+      const user = await store.addUser({
+        email: 'leaver@example.org',
+        name: 'Lea',
+        role: 'helper',
+        org: 'vwn',
+        team: 'Utrecht',
+        passwordHash: 'old-hash',
+      });
+      await store.createSession({
+        tokenHash: 'lea1',
+        userId: user.id,
+        csrfToken: 'c',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
+      await store.createSession({
+        tokenHash: 'lea2',
+        userId: user.id,
+        csrfToken: 'c',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
+      await store.setCalendarToken(user.id, 'lea-cal');
+      await store.audit({
+        at: '2026-01-02T09:00:00.000Z',
+        org: 'vwn',
+        userId: user.id,
+        action: 'login',
+        personId: null,
+      });
+      await store.audit({
+        at: '2026-01-03T09:00:00.000Z',
+        org: 'vwn',
+        userId: user.id,
+        action: 'login',
+        personId: null,
+      });
+
+      const listed = (await store.accounts('vwn')).find((a) => a.id === user.id);
+      assert.deepEqual(listed, { ...user, disabledAt: null, lastSignInAt: '2026-01-03T09:00:00.000Z' });
+      assert.ok(!JSON.stringify(await store.accounts(null)).includes('old-hash'), 'never a password hash');
+      assert.ok(
+        (await store.accounts(null)).some((a) => a.org === 'gemeente'),
+        'every organisation',
+      );
+      assert.ok(
+        (await store.accounts('vwn')).every((a) => a.org === 'vwn'),
+        'one organisation',
+      );
+      assert.equal((await store.loginOf('leaver@example.org'))?.disabledAt, null);
+
+      await store.setDisabled(user.id, '2026-01-04T10:00:00.000Z');
+      assert.equal((await store.loginOf('leaver@example.org'))?.disabledAt, '2026-01-04T10:00:00.000Z');
+      assert.equal(await store.sessionOf('lea1', '2026-01-04T10:00:01.000Z'), undefined);
+      assert.equal(await store.sessionOf('lea2', '2026-01-04T10:00:01.000Z'), undefined);
+      assert.equal(await store.userByCalendarToken('lea-cal'), undefined);
+      // A session created anyway (say, by an instance that read the account just before) is refused too.
+      await store.createSession({
+        tokenHash: 'lea3',
+        userId: user.id,
+        csrfToken: 'c',
+        expiresAt: '2999-01-01T00:00:00.000Z',
+      });
+      assert.equal(await store.sessionOf('lea3', '2026-01-04T10:00:01.000Z'), undefined);
+      assert.equal(
+        (await store.accounts('vwn')).find((a) => a.id === user.id)?.disabledAt,
+        '2026-01-04T10:00:00.000Z',
+      );
+
+      await store.setDisabled(user.id, null);
+      assert.equal((await store.loginOf('leaver@example.org'))?.disabledAt, null);
+      assert.equal((await store.sessionOf('lea3', '2026-01-04T10:00:01.000Z'))?.user.id, user.id);
+      assert.equal(
+        await store.userByCalendarToken('lea-cal'),
+        undefined,
+        'the old calendar link stays revoked',
+      );
+
+      await store.recordLogin(user.id, { failedLogins: 0, lockedUntil: '2999-01-01T00:00:00.000Z' });
+      await store.setPassword(user.id, 'new-hash');
+      const after = await store.loginOf('leaver@example.org');
+      assert.equal(after?.passwordHash, 'new-hash');
+      assert.equal(after?.lockedUntil, null, 'a new password lifts a lock');
+      assert.equal(
+        await store.sessionOf('lea3', '2026-01-04T10:00:01.000Z'),
+        undefined,
+        'and ends the sessions',
+      );
+
+      await store.audit({
+        at: '2026-01-04T10:00:00.000Z',
+        org: 'vwn',
+        userId: null,
+        action: 'account-disable',
+        personId: null,
+        accountId: user.id,
+      });
+      const [last] = await store.auditLog('vwn', 1);
+      assert.deepEqual(last, {
+        at: '2026-01-04T10:00:00.000Z',
+        org: 'vwn',
+        userId: null,
+        action: 'account-disable',
+        personId: null,
+        accountId: user.id,
+      });
+    });
+
     test('an impact run stores new answers once: what a helper saw stays; a person saved meanwhile is skipped', async () => {
       const moved = await newPerson(helperA, 'Moved');
       const same = await newPerson(helperA, 'Same');

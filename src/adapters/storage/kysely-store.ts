@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type {
+  Account,
   AnswerSummary,
   AuditEntry,
   HistoryEntry,
@@ -49,6 +50,7 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
         'users.password_hash',
         'users.failed_logins',
         'users.locked_until',
+        'users.disabled_at',
       ]);
   type UserRow = {
     id: string;
@@ -144,7 +146,55 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
         passwordHash: r.password_hash,
         failedLogins: Number(r.failed_logins),
         lockedUntil: r.locked_until,
+        disabledAt: r.disabled_at,
       };
+    },
+
+    async accounts(org): Promise<Account[]> {
+      let q = userSelect(db)
+        .select((eb) =>
+          eb
+            .selectFrom('audit_log')
+            .select((a) => a.fn.max('audit_log.at').as('at'))
+            .whereRef('audit_log.user_id', '=', 'users.id')
+            .where('audit_log.action', '=', 'login')
+            .as('last_sign_in'),
+        )
+        .orderBy('users.org')
+        .orderBy('users.name')
+        .orderBy('users.email');
+      if (org !== null) q = q.where('users.org', '=', org);
+      return (await q.execute()).map((r) => ({
+        ...toUser(r),
+        disabledAt: r.disabled_at,
+        lastSignInAt: r.last_sign_in ?? null,
+      }));
+    },
+
+    async setDisabled(userId, disabledAt) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set(
+            disabledAt === null
+              ? { disabled_at: null }
+              : { disabled_at: disabledAt, calendar_token_hash: null, failed_logins: 0, locked_until: null },
+          )
+          .where('id', '=', userId)
+          .execute();
+        if (disabledAt !== null) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      });
+    },
+
+    async setPassword(userId, passwordHash) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+          .where('id', '=', userId)
+          .execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      });
     },
 
     async recordLogin(userId, outcome) {
@@ -173,6 +223,8 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
         .innerJoin('sessions', 'sessions.user_id', 'users.id')
         .select(['sessions.csrf_token', 'sessions.expires_at'])
         .where('sessions.token_hash', '=', tokenHash)
+        // A disabled account's session stops at once, on every instance (the check is in the lookup).
+        .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
       if (!r || r.expires_at <= now) return undefined;
       return { user: toUser(r), csrfToken: r.csrf_token };
@@ -191,7 +243,10 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
     },
 
     async userByCalendarToken(tokenHash) {
-      const r = await userSelect(db).where('users.calendar_token_hash', '=', tokenHash).executeTakeFirst();
+      const r = await userSelect(db)
+        .where('users.calendar_token_hash', '=', tokenHash)
+        .where('users.disabled_at', 'is', null)
+        .executeTakeFirst();
       return r ? toUser(r) : undefined;
     },
 
@@ -470,6 +525,7 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
           user_id: entry.userId,
           action: entry.action,
           person_id: entry.personId,
+          account_id: entry.accountId ?? null,
         })
         .execute();
     },
@@ -477,7 +533,7 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
     async auditLog(org, limit) {
       const rows = await db
         .selectFrom('audit_log')
-        .select(['at', 'user_id', 'action', 'person_id'])
+        .select(['at', 'user_id', 'action', 'person_id', 'account_id'])
         .where('org', '=', org)
         .orderBy('id', 'desc')
         .limit(limit)
@@ -488,6 +544,7 @@ export function kyselyStore(database: Database, readFacts: FactsReader): DeskSto
         userId: r.user_id,
         action: r.action as AuditEntry['action'],
         personId: r.person_id,
+        accountId: r.account_id,
       }));
     },
 

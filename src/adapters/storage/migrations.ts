@@ -83,6 +83,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Accounts can be disabled when a volunteer leaves (docs/desk.md); the audit log says which
+    // account an account action was about. Nullable, so existing rows need nothing.
+    '002-account-disabled': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+        await db.schema.alterTable('audit_log').addColumn('account_id', 'text').execute();
+      },
+    },
   };
 }
 

@@ -18,6 +18,14 @@ export interface User {
   teamName: string;
 }
 
+/** An account as an admin sees it (never its password hash). */
+export interface Account extends User {
+  /** When the account was disabled (null: active). A disabled account cannot sign in or use a session. */
+  disabledAt: string | null;
+  /** The last successful sign-in (from the audit log; null: never, or the log was cleared). */
+  lastSignInAt: string | null;
+}
+
 /** What a query may see: one organisation, and in it all teams or only these. */
 export interface Scope {
   org: string;
@@ -95,7 +103,11 @@ export type AuditAction =
   | 'calendar-read'
   /** A letter to DUO was made for the person (its content, typed in, is never stored or logged). */
   | 'letter-made'
-  | 'retention-erase';
+  | 'retention-erase'
+  /** Account management (`wegwijs desk …` or the accounts page); `accountId` says which account. */
+  | 'account-disable'
+  | 'account-enable'
+  | 'account-password';
 
 export interface AuditEntry {
   at: string;
@@ -105,4 +117,6 @@ export interface AuditEntry {
   action: AuditAction;
   /** An opaque person id (kept after an erase: that an erase happened, never what was erased). */
   personId: string | null;
+  /** The account acted on, for account management (the actor is `userId`; null from the command line). */
+  accountId?: string | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { Facts } from '../facts/facts.ts';
 import type {
+  Account,
   AnswerSummary,
   AuditEntry,
   HistoryEntry,
@@ -20,6 +21,8 @@ export interface StoredLogin {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: string | null;
+  /** Set: the account is disabled; sign-in is refused like a wrong password. */
+  disabledAt: string | null;
 }
 
 export interface NewPerson {
@@ -68,6 +71,16 @@ export interface DeskStore {
   }): Promise<User>;
   loginOf(email: string): Promise<StoredLogin | undefined>;
   recordLogin(userId: string, outcome: { failedLogins: number; lockedUntil: string | null }): Promise<void>;
+
+  /** The accounts of an organisation (null: of every organisation), by organisation, name and e-mail. */
+  accounts(org: string | null): Promise<Account[]>;
+  /**
+   * Disables (an ISO time) or enables (null) an account. Disabling ends every session of the account
+   * and revokes its calendar feed, in one transaction; a disabled account's sessions are refused too.
+   */
+  setDisabled(userId: string, disabledAt: string | null): Promise<void>;
+  /** Replaces the password hash, lifts a lock and ends every session of the account. */
+  setPassword(userId: string, passwordHash: string): Promise<void>;
 
   createSession(s: {
     tokenHash: string;
