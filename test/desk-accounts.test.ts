@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Command } from 'commander';
+import { hashPassword } from '#adapters/desk/password.ts';
 import { openDeskStore } from '#app/desk.ts';
 import { registerDeskCommands } from '#app/desk-cli.ts';
 import { date } from '#domain/dates/plain-date.ts';
@@ -167,4 +168,104 @@ test('set-password: the new password works, the old one and the existing session
   const log = await desk.store.auditLog('vwn', 50);
   assert.ok(log.some((e) => e.action === 'account-password'));
   assert.ok(!JSON.stringify(log).includes(NEW_PASSWORD));
+});
+
+/** Signs in through the login form as any account (the admin is not one of the shared test accounts). */
+async function formLogin(email: string, lang = 'en') {
+  const res = await fetch(`${desk.base}/desk/${lang}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password: PASSWORD }).toString(),
+    redirect: 'manual',
+  });
+  assert.equal(res.status, 303, `login ${email}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  const html = await (await fetch(`${desk.base}/desk/${lang}/`, { headers: { cookie } })).text();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+  return { cookie, csrf };
+}
+
+test('the accounts page: an admin lists and disables or enables their organisation’s accounts; other roles get 403', async () => {
+  const admin = await desk.store.addUser({
+    email: 'ada@vwn.example',
+    name: 'Ada',
+    role: 'admin',
+    org: 'vwn',
+    team: 'Utrecht',
+    passwordHash: await hashPassword(PASSWORD),
+  });
+  const ada = await formLogin('ada@vwn.example');
+  const bramId = (await desk.store.loginOf(ACCOUNTS.bram.email))?.user.id ?? '';
+  const dinaId = (await desk.store.loginOf(ACCOUNTS.dina.email))?.user.id ?? '';
+
+  assert.equal((await page(desk.base, null, '/desk/en/accounts')).status, 303, 'not signed in: to the login');
+  const helper = await pageLogin(desk.base, 'bram', 'en');
+  const refused = await page(desk.base, helper, '/desk/en/accounts');
+  assert.equal(refused.status, 403);
+  assert.doesNotMatch(await refused.text(), /anna@vwn/);
+  assert.doesNotMatch(
+    await (await page(desk.base, helper, '/desk/en/')).text(),
+    /href="\/desk\/en\/accounts"/,
+    'no link for a helper',
+  );
+  assert.equal(
+    (await page(desk.base, helper, '/desk/en/accounts', { account: dinaId, do: 'disable' })).status,
+    403,
+  );
+
+  const nl = await (await page(desk.base, ada, '/desk/nl/accounts')).text();
+  assert.match(nl, /<h1>Accounts<\/h1>/);
+  assert.match(nl, /Zet het account van bram uit/);
+  const html = await (await page(desk.base, ada, '/desk/en/accounts')).text();
+  assert.match(html, /href="\/desk\/en\/accounts"/, 'the admin has the link');
+  for (const a of ['anna', 'bram', 'cor']) assert.match(html, new RegExp(`${a}@vwn\\.example`));
+  assert.doesNotMatch(html, /dina@gemeente/, 'never another organisation');
+  assert.doesNotMatch(html, /Disable the account of Ada/, 'no button to lock oneself out');
+  assert.match(html, /Disable the account of bram/);
+
+  assert.equal(
+    (
+      await page(desk.base, { ...ada, csrf: 'wrong' }, '/desk/en/accounts', {
+        account: bramId,
+        do: 'disable',
+      })
+    ).status,
+    403,
+    'CSRF',
+  );
+  assert.equal(
+    (await page(desk.base, ada, '/desk/en/accounts', { account: dinaId, do: 'disable' })).status,
+    404,
+    'another organisation’s account does not exist here',
+  );
+  assert.equal(
+    (await page(desk.base, ada, '/desk/en/accounts', { account: admin.id, do: 'disable' })).status,
+    403,
+  );
+  assert.equal((await apiLogin(ACCOUNTS.dina.email)).status, 200, 'Dina untouched');
+
+  const done = await page(desk.base, ada, '/desk/en/accounts', { account: bramId, do: 'disable' });
+  assert.equal(done.status, 303);
+  assert.equal(done.headers.get('location'), `/desk/en/accounts#account-${bramId}`);
+  assert.notEqual((await page(desk.base, helper, '/desk/en/')).status, 200, 'Bram is signed out');
+  assert.equal((await apiLogin(ACCOUNTS.bram.email)).status, 401);
+  assert.match(
+    await (await page(desk.base, ada, '/desk/en/accounts')).text(),
+    /Disabled since <time[^>]*>[^<]+<\/time>[\s\S]*Enable the account of bram again/,
+  );
+  const log = await desk.store.auditLog('vwn', 20);
+  assert.ok(
+    log.some((e) => e.action === 'account-disable' && e.userId === admin.id && e.accountId === bramId),
+  );
+
+  assert.equal(
+    (await page(desk.base, ada, '/desk/en/accounts', { account: bramId, do: 'enable' })).status,
+    303,
+  );
+  assert.equal((await apiLogin(ACCOUNTS.bram.email)).status, 200, 'enabling restores sign-in');
+  assert.ok(
+    (await desk.store.auditLog('vwn', 20)).some(
+      (e) => e.action === 'account-enable' && e.userId === admin.id && e.accountId === bramId,
+    ),
+  );
 });

@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { translator } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
+import { hashPassword } from '#adapters/desk/password.ts';
 import { formToBody } from '#adapters/desk/views/fact-fields.tsx';
 import { lazyStore } from '#app/desk.ts';
 import { assess } from '#domain/assess.ts';
@@ -393,6 +394,25 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
     if (res && typeof res.status === 'function') assert.equal(res.status(), status, `${what}: HTTP status`);
     problems.push(...(await audit(page, what)));
   };
+  // An admin for the accounts page, and a disabled account on it (its "enable" button).
+  const hash = await hashPassword(PASSWORD);
+  await desk.store.addUser({
+    email: 'ada-axe@vwn.example',
+    name: 'Ada',
+    role: 'admin',
+    org: 'vwn',
+    team: 'Utrecht',
+    passwordHash: hash,
+  });
+  const leaver = await desk.store.addUser({
+    email: 'leaver-axe@vwn.example',
+    name: 'Lea',
+    role: 'helper',
+    org: 'vwn',
+    team: 'Zwolle',
+    passwordHash: hash,
+  });
+  await desk.store.setDisabled(leaver.id, new Date().toISOString());
   try {
     for (const lang of LANGS) {
       const at = (path: string) => `${desk.base}/desk/${lang}${path}`;
@@ -546,6 +566,20 @@ test('axe finds no WCAG 2.x A/AA violations and nothing scrolls sideways on any 
       await signIn(page, desk.base, 'cor', lang);
       assert.equal(await page.getByLabel(msg(lang, 'desk.filter.team'), { exact: true }).count(), 1);
       await visit(L("dashboard, a coordinator's filters"), 200, async () => undefined);
+      // An admin's accounts page.
+      await context.clearCookies();
+      await page.goto(at('/login'));
+      await page.getByLabel(msg(lang, 'desk.login.email')).fill('ada-axe@vwn.example');
+      await page.getByLabel(msg(lang, 'desk.login.password')).fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL(new RegExp(`/desk/${lang}/$`)),
+        page.getByRole('button', { name: msg(lang, 'desk.login.submit') }).click(),
+      ]);
+      await visit(L('accounts (admin)'), 200, () => page.goto(at('/accounts')));
+      assert.equal(
+        await page.getByRole('button', { name: msg(lang, 'desk.accounts.enable', { name: 'Lea' }) }).count(),
+        1,
+      );
     }
     await visit('unknown desk language (404)', 404, () => page.goto(`${desk.base}/desk/xx/`));
   } finally {

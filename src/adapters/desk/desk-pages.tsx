@@ -24,6 +24,7 @@ import { ACTS, DUE_WINDOWS } from './views/dashboard-filters.tsx';
 import { type DeskContext, type DeskLocale, DeskPage, isDeskLocale } from './views/desk-layout.tsx';
 import { type FormValues, factsToForm, formToBody } from './views/fact-fields.tsx';
 import {
+  AccountsPage,
   CalendarPage,
   DashboardPage,
   ErasePage,
@@ -424,6 +425,35 @@ export async function deskPages(app: FastifyInstance, options: DeskPagesOptions)
     try {
       const rows = await service.impact(s.user);
       return send(reply, <ImpactPage ctx={s.ctx} rows={rows} version={service.rulesVersion} />);
+    } catch (error) {
+      return fail(reply, s.ctx, error);
+    }
+  });
+
+  // The organisation's accounts, for its admin only (the policy decides: 403 for other roles).
+  app.get('/desk/:lang/accounts', async (request: LangReq, reply) => {
+    const s = await signedIn(request, reply, '/accounts');
+    if (!s) return reply;
+    try {
+      return send(
+        reply,
+        <AccountsPage ctx={s.ctx} accounts={await service.accounts(s.user)} me={s.user.id} />,
+      );
+    } catch (error) {
+      return fail(reply, s.ctx, error);
+    }
+  });
+
+  app.post('/desk/:lang/accounts', async (request: LangReq, reply) => {
+    const s = await signedIn(request, reply, '/accounts');
+    if (!s) return reply;
+    const form = (request.body ?? {}) as Form;
+    try {
+      const id = typeof form.account === 'string' ? form.account : '';
+      if (!UUID.test(id) || (form.do !== 'disable' && form.do !== 'enable'))
+        throw new DeskError(404, 'not-found', 'No such account.');
+      await service.setAccountDisabled(s.user, id, form.do === 'disable');
+      return reply.redirect(`/desk/${s.ctx.locale}/accounts#account-${id}`, 303);
     } catch (error) {
       return fail(reply, s.ctx, error);
     }

@@ -5,12 +5,19 @@
  */
 import type { Role, Scope, User } from './model.ts';
 
-export type DeskAction = 'people.read' | 'people.write' | 'people.erase' | 'impact.read' | 'calendar.read';
+export type DeskAction =
+  | 'people.read'
+  | 'people.write'
+  | 'people.erase'
+  | 'impact.read'
+  | 'calendar.read'
+  /** See the organisation's accounts, disable and enable them (the accounts page). */
+  | 'accounts.manage';
 
 const ALLOWED: Record<Role, readonly DeskAction[]> = {
   helper: ['people.read', 'people.write', 'people.erase', 'impact.read', 'calendar.read'],
   coordinator: ['people.read', 'people.write', 'people.erase', 'impact.read', 'calendar.read'],
-  admin: ['people.read', 'impact.read', 'calendar.read'],
+  admin: ['people.read', 'impact.read', 'calendar.read', 'accounts.manage'],
 };
 
 export function may(user: User, action: DeskAction): boolean {

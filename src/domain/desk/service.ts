@@ -8,7 +8,7 @@ import { compare, type PlainDate } from '../dates/plain-date.ts';
 import type { Facts } from '../facts/facts.ts';
 import { type FieldProblem, parseAssessRequest } from '../facts/parse-facts.ts';
 import type { RuleBook } from '../rulebook.ts';
-import type { AnswerSummary, AuditAction, Person, PersonListing, User } from './model.ts';
+import type { Account, AnswerSummary, AuditAction, Person, PersonListing, User } from './model.ts';
 import {
   horizonOf,
   type NextAction,
@@ -277,6 +277,36 @@ export function deskService(deps: DeskDeps) {
           after: summarise(assess(p.facts, deps.today(), book)),
         }))
         .filter((x) => summaryChanges(x.before, x.after).length > 0);
+    },
+
+    /** The accounts of the admin's organisation (never another's, never a password hash). */
+    async accounts(user: User): Promise<Account[]> {
+      guard(user, 'accounts.manage');
+      return store.accounts(user.org);
+    },
+
+    /**
+     * Disables (ends its sessions and calendar feed) or enables an account of the admin's own
+     * organisation; another organisation's account is 404, like one that does not exist. An admin
+     * cannot disable their own account (no organisation locks itself out from the desk).
+     */
+    async setAccountDisabled(user: User, accountId: string, disabled: boolean) {
+      guard(user, 'accounts.manage');
+      const account = (await store.accounts(user.org)).find((a) => a.id === accountId);
+      if (!account) throw new DeskError(404, 'not-found', 'No such account.');
+      if (disabled && account.id === user.id)
+        throw new DeskError(403, 'forbidden', 'An admin cannot disable their own account.');
+      if (disabled === (account.disabledAt !== null)) return account;
+      await store.setDisabled(account.id, disabled ? deps.now() : null);
+      await store.audit({
+        at: deps.now(),
+        org: user.org,
+        userId: user.id,
+        action: disabled ? 'account-disable' : 'account-enable',
+        personId: null,
+        accountId: account.id,
+      });
+      return account;
     },
 
     audit,

@@ -71,6 +71,11 @@ export function DeskPage(props: { ctx: DeskContext; title: string; children: Com
               <li>
                 <a href={`${base}/calendar`}>{t.t('desk.calendar.title')}</a>
               </li>
+              {ctx.user.role === 'admin' && (
+                <li>
+                  <a href={`${base}/accounts`}>{t.t('desk.accounts.title')}</a>
+                </li>
+              )}
               <li>
                 <form method="post" action={`${base}/logout`} class="inline-form">
                   <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />

@@ -4,7 +4,7 @@
  */
 import type { Assessment } from '#domain/assess.ts';
 import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
-import type { AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
+import type { Account, AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
 import { summarise } from '#domain/desk/next-action.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
@@ -421,6 +421,70 @@ export function ImpactPage({ ctx, rows, version }: { ctx: DeskContext; rows: Imp
           ))}
         </ul>
       )}
+    </DeskPage>
+  );
+}
+
+/**
+ * The organisation's accounts for its admin (docs/desk.md, "When a volunteer leaves"): who works at
+ * the desk, whether the account is disabled, the last sign-in, and a button to disable or enable it.
+ * An admin's own account has no disable button.
+ */
+export function AccountsPage({ ctx, accounts, me }: { ctx: DeskContext; accounts: Account[]; me: string }) {
+  const { t } = ctx;
+  const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} (UTC)`;
+  return (
+    <DeskPage ctx={ctx} title={t.t('desk.accounts.title')}>
+      <h1>{t.t('desk.accounts.title')}</h1>
+      <p>{t.t('desk.accounts.intro')}</p>
+      <ul class="desk-people">
+        {accounts.map((a) => (
+          <li key={a.id} class="card">
+            <h2 id={`account-${a.id}`}>{a.name}</h2>
+            <dl>
+              <dt>{t.t('desk.login.email')}</dt>
+              <dd>{a.email}</dd>
+              <dt>{t.t('desk.accounts.role')}</dt>
+              <dd>{t.t(`desk.accounts.role.${a.role}`)}</dd>
+              <dt>{t.t('desk.filter.team')}</dt>
+              <dd>{a.teamName}</dd>
+              <dt>{t.t('desk.accounts.status')}</dt>
+              <dd>
+                {a.disabledAt ? (
+                  <>
+                    {t.t('desk.accounts.disabledSince')}{' '}
+                    <time dateTime={a.disabledAt}>{when(a.disabledAt)}</time>
+                  </>
+                ) : (
+                  t.t('desk.accounts.active')
+                )}
+              </dd>
+              <dt>{t.t('desk.accounts.lastSignIn')}</dt>
+              <dd>
+                {a.lastSignInAt ? (
+                  <time dateTime={a.lastSignInAt}>{when(a.lastSignInAt)}</time>
+                ) : (
+                  t.t('desk.accounts.never')
+                )}
+              </dd>
+            </dl>
+            {(a.disabledAt || a.id !== me) && (
+              <form method="post" action={`/desk/${ctx.locale}/accounts`} class="inline-form">
+                <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+                <input type="hidden" name="account" value={a.id} />
+                <button
+                  type="submit"
+                  name="do"
+                  value={a.disabledAt ? 'enable' : 'disable'}
+                  class="utrecht-button utrecht-button--secondary-action button"
+                >
+                  {t.t(a.disabledAt ? 'desk.accounts.enable' : 'desk.accounts.disable', { name: a.name })}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
     </DeskPage>
   );
 }
