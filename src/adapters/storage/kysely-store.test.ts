@@ -452,7 +452,7 @@ for (const [name, make] of engines) {
   });
 }
 
-test('two stores on one PostgreSQL database see each other’s sessions and writes', async () => {
+test('two stores on one PostgreSQL database see each other’s sessions, writes and disabled accounts', async () => {
   const url = pg.freshDatabase();
   const one = await open({ databaseUrl: url, sqliteFile: '' });
   const two = await open({ databaseUrl: url, sqliteFile: '' });
@@ -486,6 +486,10 @@ test('two stores on one PostgreSQL database see each other’s sessions and writ
       '2026-01-01T00:00:00.000Z',
     );
     assert.equal((await one.person(scopeOf(u), p.id))?.displayName, 'P');
+    // Disabled on one instance: the session the other one holds is refused on its next lookup.
+    await one.setDisabled(u.id, '2026-01-01T00:00:00.000Z');
+    assert.equal(await two.sessionOf('shared', '2026-01-01T00:00:01.000Z'), undefined);
+    assert.equal((await two.loginOf('x@example.org'))?.disabledAt, '2026-01-01T00:00:00.000Z');
   } finally {
     await one.close();
     await two.close();
