@@ -23,6 +23,12 @@ export interface LexiconSource {
   /** Function words of languages without answers (their frequency cannot be learnt from the content). */
   stopwords?: Readonly<Record<string, readonly string[]>>;
   /**
+   * Words that say nothing about the topic even in languages with answers: contractions typed without
+   * the apostrophe ("couldnt", "im") and question words in Latin letters ("kam" = how many in Arabizi).
+   * They rank nothing, so a rare spelling in one answer does not pull the question there.
+   */
+  functionWords?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Cues that tell confusable topics apart: a concept named in a question points at these topics
    * (never able → the medical exemption, not more time; studying now → the temporary exemption,
    * not the diploma).
@@ -58,6 +64,8 @@ export interface LexiconData {
   terms: CompiledTerm[];
   /** Folded function words. */
   stopwords: string[];
+  /** Folded words that rank nothing (see LexiconSource.functionWords). */
+  functionWords?: string[];
   /** Concept number → the topics it points at. */
   cues: Record<string, string[]>;
   /** Concept number → its general topic, pointed at when no cue is found. */
@@ -138,13 +146,8 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),
     terms,
-    stopwords: [
-      ...new Set(
-        Object.values(source.stopwords ?? {}).flatMap((list) =>
-          list.flatMap((w) => tokenize(normaliseText(w)).map((t) => fold(t.text, t.script))),
-        ),
-      ),
-    ],
+    stopwords: foldedWords(source.stopwords),
+    functionWords: foldedWords(source.functionWords),
   };
 }
 
@@ -260,4 +263,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function foldedWords(byLang: Readonly<Record<string, readonly string[]>> | undefined): string[] {
+  return [
+    ...new Set(
+      Object.values(byLang ?? {}).flatMap((list) =>
+        list.flatMap((w) => tokenize(normaliseText(w)).map((t) => fold(t.text, t.script))),
+      ),
+    ),
+  ];
 }

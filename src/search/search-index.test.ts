@@ -216,3 +216,16 @@ test('a Chinese pair the index lacks counts against confidence unless it is the 
   // 自行车 (a bicycle) is no word of the index: its pairs are unexplained.
   assert.deepEqual(unexplained('哪里买自行车'), ['买自', '自行', '行车']);
 });
+
+test('function words (a contraction without its apostrophe) carry no information and rank nothing', () => {
+  const plain = index.explain('fine amount');
+  const withNoise = SearchIndex.build(
+    TEST_DOCS,
+    { ...TEST_LEXICON, functionWords: { en: ['couldnt'] } },
+    STEMMERS,
+  );
+  const e = withNoise.explain('couldnt fine amount');
+  assert.equal(e.words.find((w) => w.word === 'couldnt')?.info, 0);
+  assert.equal(e.ranked[0]!.topic, plain.ranked[0]!.topic);
+  assert.equal(e.ranked[0]!.score, plain.ranked[0]!.score);
+});

@@ -219,6 +219,7 @@ export class SearchIndex {
   private readonly grams: Map<string, Postings>;
   private readonly questionKeys: Map<string, number[]>;
   private readonly stopwords: ReadonlySet<string>;
+  private readonly functionWords: ReadonlySet<string>;
   private readonly vocabulary: FuzzyVocabulary;
   /** The languages that have answers, in order of first appearance. */
   readonly languages: readonly string[];
@@ -238,6 +239,7 @@ export class SearchIndex {
     this.grams = new Map(Object.entries(data.grams));
     this.questionKeys = new Map(Object.entries(data.questionKeys));
     this.stopwords = new Set(data.lexicon.stopwords);
+    this.functionWords = new Set(data.lexicon.functionWords ?? []);
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
     this.languages = [...new Set(Object.values(data.titles).flatMap((t) => Object.keys(t)))];
     this.topicNo = new Map(data.topics.map((t, i) => [t, i]));
@@ -474,18 +476,22 @@ export class SearchIndex {
       // The information of a known word is that of its commonest reading (a rare stem of a common word is noise).
       let common = Number.POSITIVE_INFINITY;
       for (const key of keys.keys()) common = Math.min(common, this.idf(this.terms.get(key)));
-      const raw = this.stopwords.has(fold(tok.text, tok.script))
-        ? 0
-        : concepts.length
-          ? Math.max(keys.size > 0 ? common : 0, conceptInfo)
-          : keys.size > 0
-            ? common
-            : this.oovWeight(tok, hanUnknown);
+      const folded = fold(tok.text, tok.script);
+      const noise = this.functionWords.has(folded);
+      const raw =
+        noise || this.stopwords.has(folded)
+          ? 0
+          : concepts.length
+            ? Math.max(keys.size > 0 ? common : 0, conceptInfo)
+            : keys.size > 0
+              ? common
+              : this.oovWeight(tok, hanUnknown);
       // Only what sets a word apart counts: words common to many topics (how, ask, get) carry none.
       const info = Math.max(0, raw - INFO_BASELINE_SHARE * this.rareIdf);
       wordInfo.push({ word: tok.text, keys, info, concepts });
-      wordKeyLists.push(keys);
-      if (keys.size === 0) continue;
+      // A function word ranks nothing: "kam" (how many) is in the Arabizi costs phrasings.
+      wordKeyLists.push(noise ? new Map() : keys);
+      if (keys.size === 0 || noise) continue;
       const perDoc = new Float64Array(this.n);
       for (const [key, weight] of keys) {
         const postings = this.terms.get(key)!;
@@ -514,7 +520,9 @@ export class SearchIndex {
     // 3-gram channel.
     const gramScore = new Float64Array(this.n);
     let gramMax = 0;
-    const queryGrams = new Set(tokens.flatMap((t) => trigramsOf(t)));
+    const queryGrams = new Set(
+      tokens.filter((t) => !this.functionWords.has(fold(t.text, t.script))).flatMap((t) => trigramsOf(t)),
+    );
     for (const g of queryGrams) {
       const postings = this.grams.get(g);
       if (!postings) continue;

@@ -30,6 +30,12 @@ const LexiconSchema = Type.Object(
     stopwords: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String({ minLength: 1 }))),
     ),
+    functionWords: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[a-z]{2,3}(-Latn)?$' }),
+        Type.Array(Type.String({ minLength: 1 })),
+      ),
+    ),
     cues: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
     overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
     families: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),

@@ -39,6 +39,7 @@ export function offlineSearchIndex(
     ...(lexicon.stopwords
       ? { stopwords: Object.fromEntries(Object.entries(lexicon.stopwords).filter(([l]) => keep(l))) }
       : {}),
+    ...(lexicon.functionWords ? { functionWords: lexicon.functionWords } : {}),
   };
   return SearchIndex.build([...own, ...fallback], pruned, STEMMERS);
 }
