@@ -24,7 +24,7 @@ import { queryWordKeys, wordKeys } from '#search/analyze.ts';
 import { compileLexicon, LexiconMatcher } from '#search/lexicon.ts';
 import { runSearch, type SearchOutcome } from '#search/request.ts';
 import { plainText } from '#search/search-index.ts';
-import { normaliseText, tokenize } from '#search/text.ts';
+import { fold, normaliseText, type Token, tokenize } from '#search/text.ts';
 import { OUT_OF_SCOPE_PROBES } from '../test/fixtures/search-probes.ts';
 
 interface Question {
@@ -57,10 +57,13 @@ const topicCount = index.data.topics.length;
 // ---- the fair baseline: MiniSearch over the same analysis ----
 const lexicon = compileLexicon(lexiconSource, STEMMERS);
 const matcher = new LexiconMatcher(lexicon);
+/** The words our ranking ignores (stopwords, function words) are ignored by the baseline too. */
+const noise = new Set([...lexicon.stopwords, ...(lexicon.functionWords ?? [])]);
+const meaningful = (tokens: Token[]) => tokens.filter((t) => !noise.has(fold(t.text, t.script)));
 /** A text as the keys our ranking indexes: each word's keys, then the lexicon's concepts. */
 const documentKeys = (text: string, lang: string, concepts: boolean): string => {
   const tokens = tokenize(normaliseText(text), lang);
-  const keys = tokens.flatMap((t) => wordKeys(t, lang, STEMMERS));
+  const keys = meaningful(tokens).flatMap((t) => wordKeys(t, lang, STEMMERS));
   if (concepts) {
     const probes = LexiconMatcher.probes(tokens, STEMMERS, lang);
     for (const m of matcher.match(probes)) keys.push(`~${lexicon.concepts[m.concept]}`);
@@ -69,7 +72,7 @@ const documentKeys = (text: string, lang: string, concepts: boolean): string => 
 };
 const queryKeys = (text: string): string => {
   const tokens = tokenize(normaliseText(text));
-  const keys = tokens.flatMap((t) => [...queryWordKeys(t, STEMMERS).keys()]);
+  const keys = meaningful(tokens).flatMap((t) => [...queryWordKeys(t, STEMMERS).keys()]);
   for (const m of matcher.match(LexiconMatcher.probes(tokens, STEMMERS)))
     keys.push(`~${lexicon.concepts[m.concept]}`);
   return keys.join(' ');
