@@ -170,21 +170,6 @@ test('set-password: the new password works, the old one and the existing session
   assert.ok(!JSON.stringify(log).includes(NEW_PASSWORD));
 });
 
-/** Signs in through the login form as any account (the admin is not one of the shared test accounts). */
-async function formLogin(email: string, lang = 'en') {
-  const res = await fetch(`${desk.base}/desk/${lang}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: PASSWORD }).toString(),
-    redirect: 'manual',
-  });
-  assert.equal(res.status, 303, `login ${email}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  const html = await (await fetch(`${desk.base}/desk/${lang}/`, { headers: { cookie } })).text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  return { cookie, csrf };
-}
-
 test('the accounts page: an admin lists and disables or enables their organisation’s accounts; other roles get 403', async () => {
   const admin = await desk.store.addUser({
     email: 'ada@vwn.example',
@@ -194,7 +179,7 @@ test('the accounts page: an admin lists and disables or enables their organisati
     team: 'Utrecht',
     passwordHash: await hashPassword(PASSWORD),
   });
-  const ada = await formLogin('ada@vwn.example');
+  const ada = await pageLogin(desk.base, 'ada@vwn.example', 'en');
   const bramId = (await desk.store.loginOf(ACCOUNTS.bram.email))?.user.id ?? '';
   const dinaId = (await desk.store.loginOf(ACCOUNTS.dina.email))?.user.id ?? '';
 

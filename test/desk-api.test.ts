@@ -12,6 +12,7 @@ import { defaultConfig } from '#app/config.ts';
 import { lazyStore, openDeskStore } from '#app/desk.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
+import { REFUGEE_FACTS } from './support/desk.ts';
 
 const TODAY = '2026-03-02';
 const PASSWORD = 'correct horse battery staple';
@@ -80,17 +81,7 @@ function call(
   });
 }
 
-const refugee = {
-  nationality: 'ER',
-  familyOfEeaCitizen: false,
-  birthDate: '1996-12-12',
-  permitPurpose: 'asylum',
-  permitDate: '2023-05-10',
-  schoolYearsInNL: 0,
-  diplomas: [],
-  hasIntegrationDiploma: false,
-  pipDate: '2023-07-14',
-};
+const refugee = REFUGEE_FACTS;
 
 test('without a session: 401; a wrong password: 401; five wrong: locked (429)', async () => {
   assert.equal((await call(null, 'GET', '/people')).status, 401);

@@ -18,6 +18,7 @@ import { amsterdamToday } from '#app/clock.ts';
 import { defaultConfig } from '#app/config.ts';
 import { openDeskStore } from '#app/desk.ts';
 import { scopeOf } from '#domain/desk/policy.ts';
+import { REFUGEE_FACTS } from './support/desk.ts';
 import { startPostgres, type TestPostgres } from './support/postgres.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,17 +32,7 @@ const SOCKETS = 64;
 const PASSWORD = 'crash test horse battery';
 const EMAIL = 'crash@desk.example';
 
-const facts = {
-  nationality: 'ER',
-  familyOfEeaCitizen: false,
-  birthDate: '1996-12-12',
-  permitPurpose: 'asylum',
-  permitDate: '2023-05-10',
-  schoolYearsInNL: 0,
-  diplomas: [],
-  hasIntegrationDiploma: false,
-  pipDate: '2023-07-14',
-};
+const facts = REFUGEE_FACTS;
 
 interface Server {
   base: string;

@@ -13,21 +13,12 @@ import { buildApp } from '#app/build-app.ts';
 import { type Config, defaultConfig } from '#app/config.ts';
 import { openDeskStore } from '#app/desk.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { REFUGEE_FACTS } from './support/desk.ts';
 import { startPostgres, type TestPostgres } from './support/postgres.ts';
 
 const TODAY = '2026-03-02';
 const PASSWORD = 'two instances battery staple';
-const facts = {
-  nationality: 'ER',
-  familyOfEeaCitizen: false,
-  birthDate: '1996-12-12',
-  permitPurpose: 'asylum',
-  permitDate: '2023-05-10',
-  schoolYearsInNL: 0,
-  diplomas: [],
-  hasIntegrationDiploma: false,
-  pipDate: '2023-07-14',
-};
+const facts = REFUGEE_FACTS;
 
 let pg: TestPostgres;
 let dir: string;

@@ -28,6 +28,19 @@ export const ACCOUNTS = {
 } as const;
 export type Account = keyof typeof ACCOUNTS;
 
+/** An Eritrean refugee with a permit of May 2023 and a PIP: a definite Wi2021 answer (the desk tests' person). */
+export const REFUGEE_FACTS = {
+  nationality: 'ER',
+  familyOfEeaCitizen: false,
+  birthDate: '1996-12-12',
+  permitPurpose: 'asylum',
+  permitDate: '2023-05-10',
+  schoolYearsInNL: 0,
+  diplomas: [],
+  hasIntegrationDiploma: false,
+  pipDate: '2023-07-14',
+};
+
 export interface DeskServer {
   base: string;
   store: DeskStore;
@@ -79,12 +92,22 @@ export interface PageSession {
   csrf: string;
 }
 
-/** Signs in through the login form, then reads the CSRF token from the dashboard's forms. */
-export async function pageLogin(base: string, who: Account, lang = 'nl'): Promise<PageSession> {
+/**
+ * Signs in through the login form (one of ACCOUNTS, or any account's e-mail with PASSWORD), then
+ * reads the CSRF token from the dashboard's forms.
+ */
+export async function pageLogin(
+  base: string,
+  who: Account | `${string}@${string}`,
+  lang = 'nl',
+): Promise<PageSession> {
   const res = await fetch(`${base}/desk/${lang}/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: ACCOUNTS[who].email, password: PASSWORD }).toString(),
+    body: new URLSearchParams({
+      email: who.includes('@') ? who : ACCOUNTS[who as Account].email,
+      password: PASSWORD,
+    }).toString(),
     redirect: 'manual',
   });
   assert.equal(res.status, 303, `login ${who}`);
