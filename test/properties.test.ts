@@ -1,7 +1,6 @@
 // Property tests (fast-check) over generated facts: ADR 002 (a definite answer does not change when
 // an unrelated fact is added), the API's promise (any body validates or gets a 400 naming a field),
 // and one engine behind every face (the web check and the API give the same outcome).
-import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';

@@ -35,7 +35,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type !== 'save-offline' || !/^[a-z]{2,3}$/.test(data.lang || '')) return;
-  const reply = (message) => event.source && event.source.postMessage(message);
+  const reply = (message) => event.source?.postMessage(message);
   event.waitUntil(
     (async () => {
       try {
