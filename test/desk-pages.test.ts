@@ -365,3 +365,13 @@ test("the impact page lists whose answer a rule change moved, from what to what,
   assert.doesNotMatch(await (await page(proposed.base, bram, '/desk/en/impact')).text(), new RegExp(id));
   assert.equal((await api(anna, 'DELETE', `/people/${id}`)).status, 204);
 });
+
+test('the language field suggests the 16 languages by the names their readers know, and still takes any tag', async () => {
+  const html = await (await page(desk.base, anna, '/desk/en/people/new')).text();
+  assert.match(html, /<input[^>]*name="language"[^>]*list="desk-languages"/);
+  const list = /<datalist id="desk-languages">(.*?)<\/datalist>/s.exec(html)?.[1] ?? '';
+  assert.equal(list.match(/<option /g)?.length, 16);
+  assert.match(list, /<option value="ti">ትግርኛ<\/option>/);
+  assert.match(list, /<option value="ar">العربية<\/option>/);
+  assert.match(html, /<input[^>]*name="language"[^>]*type="text"/); // a datalist suggests, it does not restrict
+});

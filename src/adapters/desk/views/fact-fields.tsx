@@ -6,6 +6,7 @@
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import { QUESTIONS, type Question } from '#domain/questionnaire/questions.ts';
 import { optionKey } from '#i18n/labels.ts';
+import { LOCALES, nativeName } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { fieldId } from './desk-layout.tsx';
 
@@ -202,10 +203,17 @@ export function FactFields(props: {
           required
           value={str('language')}
           placeholder="ar, ti, fa, tr, uk, so…"
+          list="desk-languages"
           class="utrecht-textbox utrecht-textbox--html-input short"
           aria-describedby={described('language')}
           aria-invalid={invalid('language')}
         />
+        {/* Suggestions by the name a person knows their language by; any other tag can still be typed. */}
+        <datalist id="desk-languages">
+          {LOCALES.map((l) => (
+            <option value={l}>{nativeName(l)}</option>
+          ))}
+        </datalist>
       </p>
       {QUESTIONS.map(field)}
       {props.withConsent && (
