@@ -3,10 +3,11 @@
  * the questionnaire's list (one field per fact, labelled with the public check's question). Staff
  * forms, so dates are native date fields. Empty means "not known yet".
  */
+import { Temporal } from '#domain/dates/plain-date.ts';
 import { ISO_COUNTRIES } from '#domain/facts/countries.ts';
 import { QUESTIONS, type Question } from '#domain/questionnaire/questions.ts';
 import { optionKey } from '#i18n/labels.ts';
-import { LOCALES, nativeName } from '#i18n/locales.ts';
+import { isLocale, LOCALES, nativeName } from '#i18n/locales.ts';
 import type { Translator } from '#i18n/translate.ts';
 import { fieldId } from './desk-layout.tsx';
 
@@ -14,6 +15,40 @@ import { fieldId } from './desk-layout.tsx';
 export type FormValues = Record<string, string | string[]>;
 
 export const NONE = '__none';
+
+/** Not known (yet): a dash rather than "null" or an empty string. */
+const UNKNOWN = '—';
+
+/**
+ * A stored value as the form shows it (a history line reads "1 May 2023 → 1 Sep 2023", "Yes → No",
+ * "Eritrea → Somalia", not JSON): the same labels as the fields, in the desk's language.
+ */
+export function describeValue(t: Translator, field: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return UNKNOWN;
+  if (field === 'language' && typeof value === 'string')
+    return isLocale(value) ? `${nativeName(value)} (${value})` : value;
+  const q = field.startsWith('facts.') ? QUESTIONS.find((x) => x.fact === field.slice(6)) : undefined;
+  if (typeof value === 'boolean') return t.t(value ? 'answer.yes' : 'answer.no');
+  if (!q) return typeof value === 'string' ? value : JSON.stringify(value);
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => describeValue(t, field, v)).join(', ') : t.t('answer.none');
+  if (typeof value === 'number') return t.number(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (q.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    try {
+      return t.date(Temporal.PlainDate.from(value));
+    } catch {
+      return value; // not a real day (kept as typed before validation): shown as it is
+    }
+  }
+  if (q.type === 'country')
+    return value === 'stateless'
+      ? t.t('ui.question.stateless')
+      : (new Intl.DisplayNames([t.locale], { type: 'region' }).of(value) ?? value);
+  if ((q.type === 'choice' || q.type === 'multi-choice') && q.options?.includes(value))
+    return t.t(optionKey(q.fact, value));
+  return value;
+}
 
 /** Form fields to the JSON the desk service takes (`{displayName, language, facts, consent}`). */
 export function formToBody(form: Record<string, string | string[]>): Record<string, unknown> {

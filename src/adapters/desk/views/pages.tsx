@@ -9,7 +9,7 @@ import { summarise } from '#domain/desk/next-action.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
 import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
-import { FactFields, type FormValues } from './fact-fields.tsx';
+import { describeValue, FactFields, type FormValues } from './fact-fields.tsx';
 import { SummaryDiff } from './summary-diff.tsx';
 
 /**
@@ -201,7 +201,7 @@ function History({ ctx, history }: { ctx: DeskContext; history: HistoryEntry[] }
                   {field.startsWith('facts.')
                     ? t.t(`question.${field.slice(6)}.title`)
                     : t.t(`desk.field.${field}`)}
-                  : {JSON.stringify(before)} → {JSON.stringify(after)}
+                  : <bdi>{describeValue(t, field, before)}</bdi> → <bdi>{describeValue(t, field, after)}</bdi>
                 </li>
               ))}
             </ul>
