@@ -19,6 +19,11 @@ export interface LexiconSource {
    * a school and one's own child is enrolling the child, not one's own school years.
    */
   outOfScopeTogether?: readonly (readonly string[])[];
+  /**
+   * Concepts only rules read, never ranked: units beside a number (euro, hours, months) tell an
+   * amount from an age (numbers.ts), but say nothing about which answer fits.
+   */
+  markers?: readonly string[];
   concepts: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
   /** Function words of languages without answers (their frequency cannot be learnt from the content). */
   stopwords?: Readonly<Record<string, readonly string[]>>;
@@ -61,6 +66,8 @@ export interface LexiconData {
   outOfScope: number[];
   /** Concept numbers that, all found in one question, make it out of scope. */
   outOfScopeTogether?: number[][];
+  /** Concept numbers that rules read and ranking ignores (see LexiconSource.markers). */
+  markers?: number[];
   terms: CompiledTerm[];
   /** Folded function words. */
   stopwords: string[];
@@ -145,6 +152,7 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),
+    markers: idsOf(source.markers, 'markers'),
     terms,
     stopwords: foldedWords(source.stopwords),
     functionWords: foldedWords(source.functionWords),

@@ -34,6 +34,7 @@ import {
   type LexiconSource,
   type ProbeWord,
 } from './lexicon.ts';
+import { NumberCues } from './numbers.ts';
 import { cyrillicToLatin, fold, normaliseText, type Script, type Token, tokenize } from './text.ts';
 
 /** One knowledge-base answer in one language (the fields search reads). */
@@ -211,6 +212,7 @@ export class SearchIndex {
   readonly data: SearchIndexData;
   private readonly stemmers: Stemmers;
   private readonly lexicon: LexiconMatcher;
+  private readonly numberCues: NumberCues;
   private readonly n: number;
   /** IDF of a key found in one topic, and the IDF given to a word found in none. */
   private readonly rareIdf: number;
@@ -231,6 +233,7 @@ export class SearchIndex {
     this.data = data;
     this.stemmers = stemmers;
     this.lexicon = new LexiconMatcher(data.lexicon);
+    this.numberCues = new NumberCues(data.lexicon);
     this.n = data.topics.length;
     this.rareIdf = idf(this.n, 1);
     this.oovIdf = OOV_SHARE * this.rareIdf;
@@ -324,7 +327,10 @@ export class SearchIndex {
           // Concepts count in the question-like fields only (answers name many concepts in passing).
           const found =
             questionLike || params.conceptFields.includes(field)
-              ? matcher.match(probes).map((m) => `~${lexicon.concepts[m.concept]}`)
+              ? matcher
+                  .match(probes)
+                  .filter((m) => !lexicon.markers?.includes(m.concept))
+                  .map((m) => `~${lexicon.concepts[m.concept]}`)
               : [];
           if (params.conceptFields.includes(field)) for (const c of found) inc(counts, c);
           if (field === 'title') for (const c of new Set(found)) inc(titleConcepts[d]!, c);
@@ -430,8 +436,12 @@ export class SearchIndex {
   ): { response: SearchResponse; explanation: () => SearchExplanation } {
     const p = this.data.params;
     const limit = Math.max(1, Math.min(options.limit ?? 5, this.n));
-    const allTokens = tokenize(normaliseText(query));
-    const matches = this.lexicon.match(LexiconMatcher.probes(allTokens, this.stemmers));
+    const text = normaliseText(query);
+    const allTokens = tokenize(text);
+    const found = this.lexicon.match(LexiconMatcher.probes(allTokens, this.stemmers));
+    // Markers (units beside a number) are read by the number rules only, never ranked.
+    const markers = this.data.lexicon.markers ?? [];
+    const matches = markers.length ? found.filter((m) => !markers.includes(m.concept)) : found;
     const tokens = dedupe(allTokens);
     // The in-scope concepts each word is part of (a word inside "more time" explains that concept).
     const conceptsOfWord = new Map<string, string[]>();
@@ -446,7 +456,11 @@ export class SearchIndex {
         ]);
       }
     }
-    const conceptIds = [...new Set(matches.map((m) => m.concept))];
+    // Numbers name concepts too: an age past 60, a span of school ages (numbers.ts).
+    const conceptIds = [
+      ...new Set(matches.map((m) => m.concept)),
+      ...this.numberCues.concepts(text, allTokens, found),
+    ];
     const concepts = conceptIds.map((c) => this.data.lexicon.concepts[c]!);
     const detection = detectLanguage(
       tokens,

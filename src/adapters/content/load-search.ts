@@ -20,6 +20,7 @@ const LexiconSchema = Type.Object(
     core: Type.Array(ConceptId),
     outOfScope: Type.Array(ConceptId),
     outOfScopeTogether: Type.Optional(Type.Array(Type.Array(ConceptId, { minItems: 2 }))),
+    markers: Type.Optional(Type.Array(ConceptId)),
     concepts: Type.Record(
       ConceptId,
       Type.Record(
@@ -56,6 +57,7 @@ export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
     ...(lexicon.core ?? []),
     ...(lexicon.outOfScope ?? []),
     ...(lexicon.outOfScopeTogether ?? []).flat(),
+    ...(lexicon.markers ?? []),
   ].filter((c) => !known.has(c));
   if (unknown.length)
     throw new ContentError(
