@@ -13,7 +13,6 @@ import { loadKb } from '#adapters/content/load-kb.ts';
 import { translator } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { loadLexicon } from '#adapters/content/load-search.ts';
-import { contentSecurityPolicy } from '#adapters/web/assets.ts';
 import { pageKit } from '#adapters/web/routes/page-kit.tsx';
 import { readState } from '#adapters/web/state.ts';
 import { ResultPage } from '#adapters/web/views/result.tsx';
@@ -36,7 +35,7 @@ const QUERY =
 
 const book = loadRuleBook();
 const assets = devAssets(book, loadKb(), loadLexicon());
-const kit = pageKit(book, assets, contentSecurityPolicy(assets));
+const kit = pageKit(book, assets);
 const contacts = loadContacts();
 const asOf = date('2026-11-28');
 const query = Object.fromEntries(new URLSearchParams(QUERY));
@@ -78,6 +77,7 @@ const stages: [string, () => unknown][] = [
   ['timelineModel', () => timelineModel(a, asOf)],
   ['page context', () => kit.context(LANG, '/result')],
   ['renderToString', () => renderToString(page())],
+  ['kit.render (+ isolate, page CSS)', () => kit.render(page())],
   [
     'brotli q4 (thread pool)',
     () => brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),

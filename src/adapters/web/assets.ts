@@ -101,7 +101,8 @@ export async function sendStatic(request: FastifyRequest, reply: FastifyReply, f
   return reply.send(await file.read(encoding));
 }
 
-export function contentSecurityPolicy(assets: Assets): string {
+/** The policy for a page whose inline CSS has this hash (a page's own, ../page-css.ts). */
+export function contentSecurityPolicy(assets: Pick<Assets, 'cssHash'>): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -14,6 +14,7 @@ import { type Compressed, compress, encodingFor, markCompressed } from './compre
 
 export interface CachedPage {
   readonly html: string;
+  readonly csp: string;
   /** The page compressed, per encoding, made on first use. */
   readonly compressed: Partial<Record<Compressed, Promise<Buffer>>>;
 }
@@ -37,8 +38,8 @@ export class PageCache {
   }
 
   /** Keeps the page (when caching is on) and returns it. */
-  set(key: string, html: string): CachedPage {
-    const page: CachedPage = { html, compressed: {} };
+  set(key: string, rendered: { html: string; csp: string }): CachedPage {
+    const page: CachedPage = { html: rendered.html, csp: rendered.csp, compressed: {} };
     if (this.maxEntries <= 0) return page;
     this.pages.delete(key);
     this.pages.set(key, page);

@@ -5,13 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { isLocale } from '#i18n/locales.ts';
-import { contentSecurityPolicy } from './assets.ts';
 import { type LettersKit, lettersKit } from './letters-kit.tsx';
 import { checkRoutes } from './routes/check-routes.tsx';
 import { kbRoutes } from './routes/kb-routes.tsx';
 import { letterRoutes } from './routes/letter-routes.tsx';
 import { offlineBundle } from './routes/offline-bundle.ts';
-import { pageKit, renderPage } from './routes/page-kit.tsx';
+import { pageKit } from './routes/page-kit.tsx';
 import { resultRoutes } from './routes/result-routes.tsx';
 import { staticRoutes } from './routes/static-routes.tsx';
 import type { WebOptions } from './web-options.ts';
@@ -29,8 +28,7 @@ export interface Web {
 
 export function createWeb(options: WebOptions): Web {
   const { assets } = options;
-  const csp = contentSecurityPolicy(assets);
-  const kit = pageKit(options.book, assets, csp);
+  const kit = pageKit(options.book, assets);
   const letters = lettersKit();
   return {
     letters,
@@ -44,7 +42,7 @@ export function createWeb(options: WebOptions): Web {
     errorPage(status, url) {
       const first = url.split(/[/?]/)[1] ?? '';
       const ctx = kit.context(isLocale(first) ? first : 'en', '/');
-      return { html: renderPage(kit.errorPage(ctx, status)), csp };
+      return kit.render(kit.errorPage(ctx, status));
     },
   };
 }

@@ -122,7 +122,7 @@ export function letterRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
         </Page>,
         503,
       );
-    const html = letters.printHtml(r.t, model, context(r.locale, '/').css);
+    const html = letters.printHtml(r.t, model, options.assets.css);
     const gone = new AbortController();
     reply.raw.on('close', () => {
       if (!reply.raw.writableFinished) gone.abort();

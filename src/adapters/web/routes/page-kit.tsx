@@ -13,18 +13,27 @@ import type { RuleBook } from '#domain/rulebook.ts';
 import { isolateHtml } from '#i18n/isolate.ts';
 import { isLocale, LOCALES, type Locale } from '#i18n/locales.ts';
 import { chooseLanguage, defaultLanguage } from '#languages/languages.ts';
-import type { Assets } from '../assets.ts';
+import { type Assets, contentSecurityPolicy } from '../assets.ts';
 import { type CachedPage, sendCachedPage } from '../page-cache.ts';
+import { PAGE_CSS_MARKER, PageCss } from '../page-css.ts';
 import type { Query } from '../state.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { Page } from '../views/layout.tsx';
 
-/** A page as HTML: numbers and dates marked by the translator become `<bdi>` around the value alone. */
-export const renderPage = (page: VNode): string => `<!doctype html>${isolateHtml(renderToString(page))}`;
+/** A page as HTML with the Content-Security-Policy that allows its inline CSS (and nothing else). */
+export interface RenderedPage {
+  readonly html: string;
+  readonly csp: string;
+}
 
 export type LangParams = { Params: { lang: string }; Querystring: Query };
 
 export interface PageKit {
+  /**
+   * A page as HTML: numbers and dates marked by the translator become `<bdi>` around the value
+   * alone, and the page inlines only the CSS rules it uses (../page-css.ts).
+   */
+  render(page: VNode): RenderedPage;
   context(locale: Locale, path: string, query?: string): PageContext;
   send(reply: FastifyReply, page: VNode, status?: number): FastifyReply;
   /** A page made before (../page-cache.ts), with the same headers as `send`. */
@@ -39,7 +48,7 @@ export interface PageKit {
   errorPage(ctx: PageContext, status: number): VNode;
 }
 
-export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
+export function pageKit(book: RuleBook, assets: Assets): PageKit {
   const rulesChecked = Object.values(book.sources)
     .map((s) => date(s.lastChecked))
     .reduce((a, b) => (Temporal.PlainDate.compare(a, b) >= 0 ? a : b));
@@ -49,19 +58,37 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     locale,
     path,
     status: catalogStatus(locale),
-    css: assets.css,
+    css: PAGE_CSS_MARKER,
     rulesVersion: book.version,
     rulesChecked,
     ...(query ? { query } : {}),
   });
 
-  const send = (reply: FastifyReply, page: VNode, status = 200) =>
-    reply
+  const pageCss = new PageCss(assets.css);
+  const csps = new Map<string, string>();
+  const render = (page: VNode): RenderedPage => {
+    const html = `<!doctype html>${isolateHtml(renderToString(page))}`;
+    const at = html.indexOf(PAGE_CSS_MARKER);
+    if (at < 0) return { html, csp: contentSecurityPolicy(assets) };
+    const style = pageCss.forHtml(html);
+    let csp = csps.get(style.hash);
+    if (!csp) {
+      csp = contentSecurityPolicy({ cssHash: style.hash });
+      if (csps.size >= 256) csps.clear();
+      csps.set(style.hash, csp);
+    }
+    return { html: html.slice(0, at) + style.css + html.slice(at + PAGE_CSS_MARKER.length), csp };
+  };
+
+  const send = (reply: FastifyReply, page: VNode, status = 200) => {
+    const { html, csp } = render(page);
+    return reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', csp)
       .header('cache-control', 'no-store')
-      .send(renderPage(page));
+      .send(html);
+  };
 
   const sendKept = (request: FastifyRequest, reply: FastifyReply, page: CachedPage) =>
     sendCachedPage(
@@ -69,7 +96,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
       reply
         .code(200)
         .header('content-type', 'text/html; charset=utf-8')
-        .header('content-security-policy', csp)
+        .header('content-security-policy', page.csp)
         .header('cache-control', 'no-store'),
       page,
     );
@@ -126,7 +153,7 @@ export function pageKit(book: RuleBook, assets: Assets, csp: string): PageKit {
     return undefined;
   };
 
-  return { context, send, sendKept, localeOf, notFound, errorPage };
+  return { render, context, send, sendKept, localeOf, notFound, errorPage };
 }
 
 /** The supported language for a real language tag that is not one itself; undefined for nonsense. */

@@ -17,7 +17,7 @@ import { Page } from '../views/layout.tsx';
 import { ResultPage } from '../views/result.tsx';
 import { timelineModel } from '../views/timeline.tsx';
 import type { WebOptions } from '../web-options.ts';
-import { type LangParams, type PageKit, renderPage } from './page-kit.tsx';
+import type { LangParams, PageKit } from './page-kit.tsx';
 
 export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit, letters: LettersKit) {
   const { book, contacts } = options;
@@ -86,7 +86,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     // A surprising answer not yet confirmed ("you are 1 year old?"): the check asks first.
     if (surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
       return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
-    return kit.sendKept(request, reply, pages.set(key, renderPage(resultPage(locale, state))));
+    return kit.sendKept(request, reply, pages.set(key, kit.render(resultPage(locale, state))));
   });
 
   app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
@@ -129,10 +129,11 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     if (options.pdf.full()) return busy();
     let html = kept?.html;
     if (html === undefined) {
-      html = renderPage(resultPage(locale, state));
+      const page = kit.render(resultPage(locale, state));
+      html = page.html;
       // Kept for the result page only when that page would show it (no surprise left to confirm).
       if (!surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
-        pages.set(key, html);
+        pages.set(key, page);
     }
     // Cancelled when the person goes away: the response closes before it was written.
     const gone = new AbortController();
