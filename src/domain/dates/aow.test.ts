@@ -68,6 +68,23 @@ describe('AOW date: the addendum table at every boundary', () => {
     assert.equal(aow('1956-06-02').date.toString(), '2023-04-02');
   });
 
+  test('a target day that does not exist: the month end, uncertain until the 1st of the next month (addendum §1 edge case)', () => {
+    // 1956-08-31 + 66 y 10 m = "2023-06-31"; 1960-02-29 + 67 y = "2027-02-29"; 1961-11-30 + 67 y 3 m = "2029-02-30".
+    for (const [birth, day, until] of [
+      ['1956-08-31', '2023-06-30', '2023-07-01'],
+      ['1960-02-29', '2027-02-28', '2027-03-01'],
+      ['1961-11-30', '2029-02-28', '2029-03-01'],
+      ['1950-08-31', '2015-11-30', '2015-12-01'], // the addendum's example: one source says 1 Dec 2015
+    ] as const) {
+      const r = aow(birth);
+      assert.equal(r.date.toString(), day, birth);
+      assert.equal(r.uncertainUntil?.toString(), until, birth);
+    }
+    // A day that exists is certain.
+    assert.equal(aow('1957-02-28').uncertainUntil, undefined);
+    assert.equal(aow('1956-05-31').uncertainUntil, undefined);
+  });
+
   test('born on or after 1 October 1964: not set by law yet, so an estimate', () => {
     const r = aow('1964-10-01');
     assert.equal(r.estimated, true);

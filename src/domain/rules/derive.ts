@@ -2,7 +2,7 @@
  * Values derived from the facts once per assessment: when the obligation started, which act
  * applies, the person's age band, and the term. Each carries the facts that were missing for it.
  */
-import { aowDate } from '../dates/aow.ts';
+import { type AowDate, aowDate } from '../dates/aow.ts';
 import {
   isBefore,
   isBeforeAnniversary,
@@ -37,6 +37,12 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   turkishEra: Derived<'before-asylum-date' | 'asylum-only' | 'all'>;
   nt2Era: Derived<'full' | 'partial'>;
   ageBand: Derived<AgeBand>;
+  /**
+   * Whether the AOW age is reached on the reference date: unknown (with no fact to ask) when the
+   * AOW date is an estimate (a year the law has not fixed) or falls on a day that does not exist
+   * (addendum §1: STILL UNCONFIRMED), and the reference date lies in that uncertainty.
+   */
+  aowReached: Derived<boolean>;
   inApplyWindow: Derived<boolean>;
   termPassed: Derived<boolean>;
   /**
@@ -64,7 +70,7 @@ const unknown = <T>(missing: FactMask): Derived<T> => ({ value: undefined, missi
 export interface Derivation {
   values: DerivedValues;
   term: Term;
-  aow: { date: PlainDate; estimated: boolean } | undefined;
+  aow: AowDate | undefined;
 }
 
 const NO_TERM: Term = { start: undefined, end: undefined, applyFrom: undefined, endBasis: undefined };
@@ -100,7 +106,8 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
             : 'partial',
         )
       : unknown(startMissing),
-    ageBand: birth ? known(ageBand(birth, aow?.date, asOf, book)) : unknown(FACT_BIT.birthDate),
+    ageBand: birth ? known(ageBand(birth, aow, asOf, book)) : unknown(FACT_BIT.birthDate),
+    aowReached: birth ? aowReached(aow, asOf) : unknown(FACT_BIT.birthDate),
     inApplyWindow: term.applyFrom
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
@@ -178,8 +185,19 @@ function turkishEra(start: PlainDate, book: RuleBook): 'before-asylum-date' | 'a
   return 'before-asylum-date';
 }
 
-function ageBand(birth: PlainDate, aow: PlainDate | undefined, asOf: PlainDate, book: RuleBook): AgeBand {
-  if (aow && isOnOrAfter(asOf, aow)) return 'aow';
+/**
+ * The AOW age is reached for certain from the AOW date, unless that date is an estimate (then it
+ * may be later: the law never lets the AOW age fall, so before the estimate it is certainly not
+ * reached) or the day it lands on does not exist (then certain only from the rollover day).
+ */
+function aowReached(aow: AowDate | undefined, asOf: PlainDate): Derived<boolean> {
+  if (!aow || isBefore(asOf, aow.date)) return known(false);
+  if (aow.estimated || (aow.uncertainUntil && isBefore(asOf, aow.uncertainUntil))) return unknown(0);
+  return known(true);
+}
+
+function ageBand(birth: PlainDate, aow: AowDate | undefined, asOf: PlainDate, book: RuleBook): AgeBand {
+  if (aowReached(aow, asOf).value === true) return 'aow';
   if (isBeforeAnniversary(asOf, birth, valueOn(book, 'age.minimum', asOf))) return 'under-minimum';
   if (isBeforeAnniversary(asOf, birth, valueOn(book, 'age.practicalStart', asOf))) return 'minor';
   return 'adult';

@@ -151,7 +151,8 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'not-obliged.aow-age',
     decides: 'not-obliged',
     source: 'aow-age',
-    when: w.derived('ageBand', ['aow']),
+    // Unknown where the AOW date is an estimate or an UNCONFIRMED rollover day (addendum §1).
+    when: w.derived('aowReached', [true]),
     ...NOTHING_FOLLOWS,
     params: { aowDate: { figure: 'aowDate' }, estimated: { figure: 'aowEstimated' } },
   },
