@@ -96,6 +96,43 @@ test('school years, years in NL and years of work against the age, a year begun 
   ]);
 });
 
+test('an asylum seeker has no permit yet: a permit granted up to the reference date is refused, a later one not', () => {
+  const seeker = { permitPurpose: 'asylum-seeker' } as const;
+  assert.deepEqual(rules({ ...seeker, permitDate: date('2026-11-29') }), []);
+  assert.deepEqual(rules({ ...seeker, permitDate: asOf }), [
+    'asylum-seeker-with-permit:permitPurpose+permitDate',
+  ]);
+  assert.deepEqual(rules({ ...seeker, permitDate: date('2022-03-01') }), [
+    'asylum-seeker-with-permit:permitPurpose+permitDate',
+  ]);
+});
+
+test('a DUO start or end date or a PIP only with a purpose that can lead to the obligation', () => {
+  const letters = { obligationStartDate: date('2022-03-01'), pipDate: date('2022-06-01') };
+  for (const purpose of [
+    'study',
+    'work',
+    'other-temporary',
+    'temporary-protection',
+    'asylum-seeker',
+  ] as const)
+    assert.deepEqual(rules({ permitPurpose: purpose, ...letters }), [
+      'letter-without-obligation:permitPurpose+obligationStartDate+pipDate',
+    ]);
+  assert.deepEqual(rules({ permitPurpose: 'work', termEndDate: date('2025-01-01') }), [
+    'letter-without-obligation:permitPurpose+termEndDate',
+  ]);
+  for (const purpose of [
+    'asylum',
+    'asylum-family',
+    'family',
+    'spiritual-leader',
+    'other-non-temporary',
+  ] as const)
+    assert.deepEqual(rules({ permitPurpose: purpose, ...letters }), []);
+  assert.deepEqual(rules(letters), []); // purpose unknown: nothing to contradict
+});
+
 test('several at once: every one reported, every fact named once by inconsistentFacts', () => {
   const found = checkConsistency(
     { birthDate: date('1990-05-01'), permitDate: date('1989-01-01'), pipDate: date('1988-01-01') },

@@ -34,7 +34,11 @@ export type InconsistencyRule =
   /** More years in NL than the age. */
   | 'years-in-nl-over-age'
   /** More years of work than the years since the 12th birthday. */
-  | 'years-worked-over-age';
+  | 'years-worked-over-age'
+  /** "Asylum seeker, no permit yet" with a permit granted on or before the reference date. */
+  | 'asylum-seeker-with-permit'
+  /** A DUO letter or PIP date (only people who have to integrate get one) with a purpose that never leads to the obligation. */
+  | 'letter-without-obligation';
 
 export interface Inconsistency {
   rule: InconsistencyRule;
@@ -62,6 +66,20 @@ const ORDER: readonly [DateFact, DateFact, boolean][] = [
   ['obligationStartDate', 'termEndDate', true],
   ['pipDate', 'termEndDate', true],
 ];
+
+/**
+ * Purposes that never lead to the obligation (law-facts §1 Residence purpose): the IND's temporary
+ * purposes, temporary protection, and an asylum procedure still running.
+ */
+const NO_OBLIGATION_PURPOSES: readonly string[] = [
+  'study',
+  'work',
+  'other-temporary',
+  'temporary-protection',
+  'asylum-seeker',
+];
+/** Dates only an obliged person has: DUO's start date and end date, and the PIP (law-facts §0, §4). */
+const LETTER_DATES: readonly DateFact[] = ['obligationStartDate', 'pipDate', 'termEndDate'];
 
 /** Whole years from `from` to `to` (the age on `to` for a birth date). */
 export function yearsBetween(from: PlainDate, to: PlainDate): number {
@@ -108,6 +126,18 @@ export function checkConsistency(facts: Facts, asOf: PlainDate): Inconsistency[]
       fields: ['pipDate'],
       params: { pipDate: String(facts.pipDate), from: String(WI2021_FROM) },
     });
+  }
+  // "No permit yet" (the asylum procedure is running) cannot hold once the IND granted the permit.
+  if (facts.permitPurpose === 'asylum-seeker' && facts.permitDate && !isBefore(asOf, facts.permitDate)) {
+    found.push({
+      rule: 'asylum-seeker-with-permit',
+      fields: ['permitPurpose', 'permitDate'],
+      params: { permitDate: String(facts.permitDate) },
+    });
+  }
+  const letters = LETTER_DATES.filter((f) => facts[f] !== undefined);
+  if (facts.permitPurpose && NO_OBLIGATION_PURPOSES.includes(facts.permitPurpose) && letters.length > 0) {
+    found.push({ rule: 'letter-without-obligation', fields: ['permitPurpose', ...letters], params: {} });
   }
   if (birth && !isBefore(asOf, birth)) {
     const overAge = (

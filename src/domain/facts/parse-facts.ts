@@ -137,6 +137,10 @@ function inconsistencyMessage(i: Inconsistency): string {
       return `${p.years} years in the Netherlands is more than the age (${p.max})`;
     case 'years-worked-over-age':
       return `${p.years} years of work is more than the ${p.max} years since the 12th birthday`;
+    case 'asylum-seeker-with-permit':
+      return `an asylum seeker has no permit yet, but the permit was granted on ${p.permitDate}`;
+    case 'letter-without-obligation':
+      return 'a DUO start or end date or a PIP exists only for people who have to integrate, which this permit purpose never leads to';
   }
 }
 
