@@ -72,12 +72,17 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
   };
 
   // The page is a pure function of its URL, the date and the minute (../page-cache.ts).
-  const pages = new PageCache(options.pageCacheEntries ?? 0);
-  const pageKey = (url: string) => `${url}\n${options.today().toString()}\n${options.nowTime()}`;
+  // The key holds the date and minute; a page is dropped once they have passed (at most 2 minutes).
+  const period = () => `${options.today().toString()}\n${options.nowTime()}`;
+  const pages = new PageCache(options.pageCacheEntries ?? 0, { period });
+  const stopSweeping = pages.startSweeping();
+  app.addHook('onClose', async () => stopSweeping());
+  const pageKey = (url: string, when: string) => `${url}\n${when}`;
   app.get<LangParams>('/:lang/result', async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return;
-    const key = pageKey(request.url);
+    const when = period();
+    const key = pageKey(request.url, when);
     const kept = pages.get(key);
     if (kept) return kit.sendKept(request, reply, kept);
     const state = readState(request.query);
@@ -86,7 +91,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     // A surprising answer not yet confirmed ("you are 1 year old?"): the check asks first.
     if (surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
       return reply.redirect(`/${locale}/check${writeState(state)}`, 303);
-    return kit.sendKept(request, reply, pages.set(key, kit.render(resultPage(locale, state))));
+    return kit.sendKept(request, reply, pages.set(key, kit.render(resultPage(locale, state)), when));
   });
 
   app.get<LangParams>('/:lang/result.pdf', async (request, reply) => {
@@ -105,7 +110,8 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     }
     const state = readState(request.query);
     // The page just seen (its PDF link is on it), if kept: it passed the checks below already.
-    const key = pageKey(request.url.replace(/^(\/[^/?#]+\/result)\.pdf/, '$1'));
+    const when = period();
+    const key = pageKey(request.url.replace(/^(\/[^/?#]+\/result)\.pdf/, '$1'), when);
     const kept = pages.get(key);
     if (!kept) {
       const refused = refuseInconsistent(locale, state, reply);
@@ -133,7 +139,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
       html = page.html;
       // Kept for the result page only when that page would show it (no surprise left to confirm).
       if (!surprises(state.facts, options.today()).some((s) => !state.confirmed?.has(s.fact)))
-        pages.set(key, page);
+        pages.set(key, page, when);
     }
     // Cancelled when the person goes away: the response closes before it was written.
     const gone = new AbortController();
