@@ -40,6 +40,12 @@ export interface LexiconSource {
    */
   cues?: Readonly<Record<string, readonly string[]>>;
   /**
+   * Cues of concepts named together, more specific than each one's own cue, which they replace:
+   * paying and being late is the fine, not the course costs; the term and not being finished yet
+   * is more time.
+   */
+  cuesTogether?: readonly { when: readonly string[]; topics: readonly string[] }[];
+  /**
    * The general answer of a concept (more time → the overview of extensions): it gets the cue when
    * a question names the concept and no cue points at a specific answer.
    */
@@ -75,6 +81,8 @@ export interface LexiconData {
   functionWords?: string[];
   /** Concept number → the topics it points at. */
   cues: Record<string, string[]>;
+  /** Concept numbers that, all named in one question, point at these topics (see LexiconSource). */
+  cuesTogether?: { when: number[]; topics: string[] }[];
   /** Concept number → its general topic, pointed at when no cue is found. */
   overviews?: Record<string, string[]>;
   /** Concept number → the topics of its family. */
@@ -147,6 +155,10 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
   return {
     concepts,
     cues,
+    cuesTogether: (source.cuesTogether ?? []).map((t) => ({
+      when: idsOf(t.when, 'cuesTogether'),
+      topics: [...t.topics],
+    })),
     overviews,
     families,
     core: idsOf(source.core, 'core'),

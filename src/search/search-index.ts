@@ -726,11 +726,20 @@ export class SearchIndex {
     const out = new Float64Array(this.n);
     let cues = this.data.lexicon.cues ?? {};
     let found = conceptIds.filter((c) => Object.hasOwn(cues, String(c)));
+    // Concepts named together point more precisely than each alone (paying + late: the fine).
+    const named = (this.data.lexicon.cuesTogether ?? []).filter((t) =>
+      t.when.every((c) => conceptIds.includes(c)),
+    );
+    // ... and a larger combination than a smaller one inside it.
+    const together = named.filter(
+      (t) => !named.some((o) => o.when.length > t.when.length && t.when.every((c) => o.when.includes(c))),
+    );
+    if (together.length) found = found.filter((c) => !together.some((t) => t.when.includes(c)));
     // No cue names one of a family of answers (more time because of ...): a concept with an
     // overview points at the general answer instead of at whichever specific one shares most words.
     // Only when the question names nothing the general answer's title does not (besides what
     // shows it is about integration at all): "divorce ... more time" is not a general question.
-    if (found.length === 0) {
+    if (found.length === 0 && together.length === 0) {
       cues = this.data.lexicon.overviews ?? {};
       found = conceptIds.filter((c) => {
         const topic = cues[String(c)]?.[0];
@@ -744,11 +753,11 @@ export class SearchIndex {
         );
       });
     }
-    for (const c of found) {
-      const topics = cues[String(c)]!;
+    const pointers = [...together.map((t) => t.topics), ...found.map((c) => cues[String(c)]!)];
+    for (const topics of pointers) {
       for (const topic of topics) {
         const d = this.topicNo.get(topic);
-        if (d !== undefined) out[d]! += 1 / (topics.length * found.length);
+        if (d !== undefined) out[d]! += 1 / (topics.length * pointers.length);
       }
     }
     return out;

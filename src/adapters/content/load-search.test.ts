@@ -106,3 +106,26 @@ test('the built index round-trips through JSON for the browser', () => {
   const copy = SearchIndex.fromJSON(data, STEMMERS);
   for (const p of TOPIC_PROBES.slice(0, 8)) assert.deepEqual(copy.search(p.q), index.search(p.q));
 });
+
+test('numbers and concepts named together point at the answer (written for this test, not eval questions)', () => {
+  const top = (q: string) => index.search(q).results[0]?.topic;
+  // An age past 60, in digits of any script; a span of school ages.
+  assert.equal(top('my grandmother is 74, must she still learn dutch for inburgering'), 'obligation-age');
+  assert.equal(top('پدرم ۷۸ ساله است'), 'obligation-age');
+  assert.equal(top('ich war von 6 bis 15 in der Schule in den Niederlanden'), 'vrijstelling-school-years');
+  // Paying and being late is the fine; the term and not finished yet is more time.
+  assert.equal(top('deadline passed, how much money do i pay now'), 'fine');
+  assert.equal(
+    top('ma période de trois ans se termine bientôt et je n’ai pas encore fini'),
+    'extension-overview',
+  );
+});
+
+test('child benefit, bringing parents over and a ceremony date are out of scope', () => {
+  for (const q of [
+    'where do i apply for kinderbijslag',
+    'mijn ouders laten overkomen naar nederland',
+    'fecha de la ceremonia',
+  ])
+    assert.equal(index.search(q).confident, false, q);
+});

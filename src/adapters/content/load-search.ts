@@ -38,6 +38,17 @@ const LexiconSchema = Type.Object(
       ),
     ),
     cues: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
+    cuesTogether: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            when: Type.Array(ConceptId, { minItems: 2 }),
+            topics: Type.Array(ConceptId, { minItems: 1 }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
     overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
     families: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
   },
@@ -58,6 +69,7 @@ export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
     ...(lexicon.outOfScope ?? []),
     ...(lexicon.outOfScopeTogether ?? []).flat(),
     ...(lexicon.markers ?? []),
+    ...(lexicon.cuesTogether ?? []).flatMap((t) => t.when),
   ].filter((c) => !known.has(c));
   if (unknown.length)
     throw new ContentError(
