@@ -133,6 +133,13 @@ test('a DUO start or end date or a PIP only with a purpose that can lead to the 
   assert.deepEqual(rules(letters), []); // purpose unknown: nothing to contradict
 });
 
+test('nobody is older than 122: a placeholder birth date such as 1900-01-01 is refused', () => {
+  assert.deepEqual(rules({ birthDate: date('1904-11-28') }), []); // 122 today
+  assert.deepEqual(rules({ birthDate: date('1904-11-27') }), []); // still 122
+  assert.deepEqual(rules({ birthDate: date('1903-11-28') }), ['older-than-anyone:birthDate']); // 123
+  assert.deepEqual(rules({ birthDate: date('1900-01-01') }), ['older-than-anyone:birthDate']);
+});
+
 test('several at once: every one reported, every fact named once by inconsistentFacts', () => {
   const found = checkConsistency(
     { birthDate: date('1990-05-01'), permitDate: date('1989-01-01'), pipDate: date('1988-01-01') },

@@ -19,12 +19,16 @@ const WORK_AGE_FROM = 12;
 const CONFIRM_UNDER_AGE = 18;
 /** Over this age at the reference date, too. */
 const CONFIRM_OVER_AGE = 100;
+/** Nobody has been verified older than this (122 years): an older age is a typing slip or a placeholder such as 1900-01-01. */
+const OLDEST_AGE = 122;
 
 type DateFact = 'birthDate' | 'permitDate' | 'obligationStartDate' | 'pipDate' | 'termEndDate';
 
 export type InconsistencyRule =
   /** The birth date is after the reference date. */
   | 'birth-in-future'
+  /** Older on the reference date than anyone has ever been verified to be. */
+  | 'older-than-anyone'
   /** `fields[1]` is before `fields[0]`, or the same day where it must be later (see ORDER). */
   | 'order'
   /** A PIP before the Wet inburgering 2021 took effect. */
@@ -105,6 +109,13 @@ export function checkConsistency(facts: Facts, asOf: PlainDate): Inconsistency[]
       rule: 'birth-in-future',
       fields: ['birthDate'],
       params: { birthDate: String(birth), asOf: String(asOf) },
+    });
+  }
+  if (birth && !isBefore(asOf, birth) && yearsBetween(birth, asOf) > OLDEST_AGE) {
+    found.push({
+      rule: 'older-than-anyone',
+      fields: ['birthDate'],
+      params: { birthDate: String(birth), age: yearsBetween(birth, asOf), max: OLDEST_AGE },
     });
   }
   for (const [earlier, later, strict] of ORDER) {

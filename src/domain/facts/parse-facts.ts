@@ -127,6 +127,8 @@ function inconsistencyMessage(i: Inconsistency): string {
   switch (i.rule) {
     case 'birth-in-future':
       return `the birth date ${p.birthDate} is after the reference date ${p.asOf}`;
+    case 'older-than-anyone':
+      return `the birth date ${p.birthDate} makes the person ${p.age} on the reference date; nobody has been older than ${p.max}`;
     case 'order':
       return `${p.later} (${p.laterDate}) cannot be before ${p.earlier} (${p.earlierDate})`;
     case 'pip-before-wi2021':
