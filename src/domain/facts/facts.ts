@@ -125,7 +125,8 @@ export const FACT_SCHEMA = {
     kind: 'choice',
     values: PERMIT_PURPOSES,
     dontKnow: true,
-    description: 'The purpose of the residence permit (or the situation without one)',
+    description:
+      'The purpose of the residence permit (or the situation without one); the family of someone here for a temporary purpose (study, work, a highly skilled migrant) has a temporary purpose too: other-temporary',
   },
   permitDate: {
     kind: 'date',
