@@ -706,7 +706,15 @@ export class SearchIndex {
     let explained = 0;
     for (const w of words) total += w.info;
     for (const w of words) explained += w.info * this.explains(w, d);
-    return total > 0 ? explained / total : 0;
+    if (total > 0) return explained / total;
+    // No word sets topics apart (each is common to many): the share of its known words it explains.
+    let known = 0;
+    for (const w of words) {
+      if (w.keys.size === 0 && w.concepts.length === 0) continue;
+      known++;
+      explained += this.explains(w, d);
+    }
+    return known > 0 ? explained / known : 0;
   }
 
   /** 1 when topic d holds the word (or a concept it belongs to), less for a fuzzy match, else 0. */

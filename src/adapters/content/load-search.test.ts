@@ -129,3 +129,10 @@ test('child benefit, bringing parents over and a ceremony date are out of scope'
   ])
     assert.equal(index.search(q).confident, false, q);
 });
+
+test('a question made only of common words, all explained by the best answer, is confident', () => {
+  // Every word is common to many answers (no word sets topics apart), and the best answer holds each.
+  const r = index.search('sou espanhola, tenho que fazer inburgering?');
+  assert.equal(r.results[0]?.topic, 'obligation-eu-family');
+  assert.equal(r.confident, true);
+});
