@@ -6,6 +6,9 @@
  *
  *   npm run bench:healthz
  *
+ * /healthz under the throughput load (200 connections on assess, the result page and search) is
+ * measured by `npm run bench:http`, which prints its p99 per target and in all.
+ *
  * The app runs in its own process with its rate limits off (RATE_LIMIT_*=0). Exit code 1 when
  * /healthz p99 is above 100 ms in a phase. A figure, not a test: the machine's load moves it.
  */
