@@ -36,6 +36,7 @@ test('every key the engine and the check can ask for exists in English', () => {
   const keys = [
     ...OBLIGATION_RULES.map((r) => `rule.${r.id}`),
     ...REGIMES.map((r) => `rule.regime.${r}`),
+    'rule.regime.wi2021.pip',
     ...REGIMES.map((r) => `regime.${r}`),
     ...OBLIGATIONS.map((o) => `obligation.${o}.title`),
     ...OPTION_IDS.map((id) => `option.${id}.title`),

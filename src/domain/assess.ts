@@ -190,12 +190,15 @@ export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment
   const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
 
   const inScope = obligation !== 'not-obliged';
-  if (inScope && regime) {
+  const start = derivation.values.obligationStart.value;
+  if (inScope && regime && start) {
     reason(`regime.${regime}`, 'applies', book.rules.acts[regime].source, {
-      start: String(derivation.values.obligationStart.value),
+      start: String(start),
       basis: derivation.values.startBasis.value ?? '',
     });
   }
+  // No start date, but a PIP date: only Wi2021 has a PIP (derive.ts).
+  if (inScope && regime && !start) reason(`regime.${regime}.pip`, 'applies', book.rules.acts[regime].source);
   if (inScope && !regime) missing = union(missing, maskOf('permitDate', 'obligationStartDate'));
 
   const showTerm = obligation === 'obliged' || obligation === 'unknown';

@@ -81,7 +81,8 @@ const MIN_AOW_AGE = 65;
 /** `withTerm: false` skips the term (the obligation decision does not need it; it is the costly part). */
 export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm = true): Derivation {
   const start = obligationStart(facts, book);
-  const regime = regimeOf(start.date, book);
+  // A PIP exists only under Wi2021 (art. 11, 15): with a PIP date and no start date the act is still known.
+  const regime = regimeOf(start.date, book) ?? (facts.pipDate ? 'wi2021' : undefined);
   const birth = facts.birthDate;
   const aow =
     birth && asOf.year - birth.year >= MIN_AOW_AGE
