@@ -65,9 +65,49 @@ test('a complete Wi2021 case has the contract fields, dated and sourced', async 
   assert.equal(birth.form, 'Aanvraag verlenging inburgeringstermijn bij geboorte kind');
   assert.ok(birth.evidence.length > 0);
   assert.equal(res.headers.get('cache-control'), 'no-store');
-  assert.ok(
-    Array.isArray(a.whatWouldChange) &&
-      a.whatWouldChange.some((c: { id: string }) => c.id === 'dutch-diploma'),
+  assert.ok(!('whatWouldChange' in a), 'what would change is made only when asked for');
+});
+
+const OBLIGED = {
+  asOf: '2025-11-20',
+  facts: {
+    nationality: 'ER',
+    birthDate: '1996-12-12',
+    permitPurpose: 'asylum',
+    permitDate: '2022-11-02',
+    familyOfEeaCitizen: false,
+    hasIntegrationDiploma: false,
+    diplomas: [],
+    schoolYearsInNL: 0,
+    pipDate: '2023-03-14',
+  },
+};
+
+test('?include=whatWouldChange adds what would change the answer, after the assessment unchanged', async () => {
+  const plain = await (await server.postJson('/api/v1/assess', OBLIGED)).json();
+  const res = await server.postJson('/api/v1/assess?include=whatWouldChange', OBLIGED);
+  assert.equal(res.status, 200);
+  const { whatWouldChange, ...rest } = await res.json();
+  assert.deepEqual(rest, plain);
+  assert.deepEqual(
+    whatWouldChange.map((c: { id: string }) => c.id),
+    ['dutch-diploma', 'integration-diploma', 'medical-limitation', 'b1-route-hours'],
+  );
+  const diploma = whatWouldChange[0];
+  assert.equal(diploma.obligation, 'exempt');
+});
+
+test('include with an unknown part answers 400 naming include (and the body problems with it)', async () => {
+  const res = await server.postJson('/api/v1/assess?include=whatWouldChang', OBLIGED);
+  assert.equal(res.status, 400);
+  assert.deepEqual(
+    (await res.json()).fields.map((f: { field: string }) => f.field),
+    ['include'],
+  );
+  const both = await server.postJson('/api/v1/assess?include=all', { facts: { birthDate: 'x' } });
+  assert.deepEqual(
+    (await both.json()).fields.map((f: { field: string }) => f.field),
+    ['facts.birthDate', 'include'],
   );
 });
 

@@ -39,6 +39,20 @@ test('assess FILE prints the same JSON as the API', () => {
   assert.ok(a.options.some((o: { id: string }) => o.id === 'extension-family-death'));
 });
 
+test('assess --include whatWouldChange adds it, as the API does; an unknown part exits 2', () => {
+  const body = JSON.stringify(request);
+  const plain = JSON.parse(run(['assess', '-'], body).stdout);
+  assert.ok(!('whatWouldChange' in plain));
+  const r = run(['assess', '-', '--include', 'whatWouldChange'], body);
+  assert.equal(r.status, 0, r.stderr);
+  const { whatWouldChange, ...rest } = JSON.parse(r.stdout);
+  assert.deepEqual(rest, plain);
+  assert.ok(Array.isArray(whatWouldChange) && whatWouldChange.length > 0);
+  const bad = run(['assess', '-', '--include', 'everything'], body);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /whatWouldChange/);
+});
+
 test('assess - reads standard input', () => {
   const r = run(['assess', '-'], JSON.stringify({ facts: { nationality: 'NO' } }));
   assert.equal(r.status, 0, r.stderr);

@@ -51,9 +51,15 @@ program
   .command('assess')
   .description('assess one person from a JSON request (as POST /api/v1/assess); - reads standard input')
   .argument('<file>', 'JSON file with { "asOf": "YYYY-MM-DD", "facts": { ... } }, or -')
-  .action((file: string) => {
-    process.exitCode = assessCommand(file, loadRuleBook(), amsterdamToday(), io, () =>
-      readFileSync(0, 'utf8'),
+  .option('--include <parts>', 'parts to add to the answer, separated by commas: whatWouldChange')
+  .action((file: string, opts: { include?: string }) => {
+    process.exitCode = assessCommand(
+      file,
+      loadRuleBook(),
+      amsterdamToday(),
+      io,
+      () => readFileSync(0, 'utf8'),
+      opts.include,
     );
   });
 

@@ -1,14 +1,16 @@
 /**
  * JSON API: POST /api/v1/assess (shared/spec/assess-api.md). Thin: parse, assess, serialise.
  * Bad input answers 400 with every bad field named; nothing about the person is stored or logged.
+ * `?include=whatWouldChange` adds what would change the answer (several assessments more: only
+ * when asked for).
  */
 import type { FastifyInstance } from 'fastify';
-import { assess } from '#domain/assess.ts';
+import { assessAnswer, parseInclude } from '#domain/answer.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { parseAssessRequest, requestError } from '#domain/facts/parse-facts.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import { whatWouldChange } from '#domain/what-would-change.ts';
 import { openApiDocument } from './openapi.ts';
+import { strictQuery } from './search-routes.ts';
 
 export interface ApiOptions {
   book: RuleBook;
@@ -18,12 +20,13 @@ export interface ApiOptions {
 export async function apiRoutes(app: FastifyInstance, { book, today }: ApiOptions) {
   app.post('/api/v1/assess', async (request, reply) => {
     const parsed = parseAssessRequest(request.body, today());
-    if (!parsed.ok) {
-      return reply.code(400).send(requestError(parsed.problems));
+    const include = parseInclude(strictQuery(request.url).include);
+    if (!parsed.ok || !include.ok) {
+      const problems = [...(parsed.ok ? [] : parsed.problems), ...(include.ok ? [] : include.problems)];
+      return reply.code(400).send(requestError(problems));
     }
-    const assessment = assess(parsed.facts, parsed.asOf, book);
     reply.header('cache-control', 'no-store');
-    return { ...assessment, whatWouldChange: whatWouldChange(parsed.facts, parsed.asOf, book, assessment) };
+    return assessAnswer(parsed.facts, parsed.asOf, book, include.include);
   });
 
   app.get('/api/v1/openapi.json', async () => openApiDocument);

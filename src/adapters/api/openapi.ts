@@ -21,6 +21,18 @@ export const openApiDocument = {
     '/api/v1/assess': {
       post: {
         summary: 'What civic integration means for one person on a date',
+        parameters: [
+          {
+            name: 'include',
+            in: 'query',
+            required: false,
+            description:
+              'Parts to add to the answer, separated by commas. `whatWouldChange`: the plausible changes ' +
+              '(a Dutch diploma, a medical limitation, ...) that would change the obligation or open an option; ' +
+              'it re-assesses the person several times, so it is made only when asked for.',
+            schema: { type: 'string', pattern: '^(whatWouldChange)?(,whatWouldChange)*$' },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -101,7 +113,19 @@ export const openApiDocument = {
                       },
                     },
                     consequences: { type: 'array', items: { type: 'object' } },
-                    whatWouldChange: { type: 'array', items: { type: 'object' } },
+                    whatWouldChange: {
+                      type: 'array',
+                      description: 'Only with `include=whatWouldChange`',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'string' },
+                          obligation: { type: 'string', enum: OBLIGATIONS },
+                          newOptions: { type: 'array', items: { type: 'string', enum: OPTION_IDS } },
+                          params: { type: 'object', additionalProperties: { type: 'number' } },
+                        },
+                      },
+                    },
                     rulesVersion: { type: 'string' },
                   },
                 },

@@ -1,10 +1,12 @@
-/** `wegwijs assess FILE|-`: the same JSON as POST /api/v1/assess, from a file or standard input. */
+/**
+ * `wegwijs assess FILE|-`: the same JSON as POST /api/v1/assess, from a file or standard input;
+ * `--include whatWouldChange` as the API's `?include=whatWouldChange`.
+ */
 import { readFileSync } from 'node:fs';
-import { assess } from '#domain/assess.ts';
+import { assessAnswer, parseInclude } from '#domain/answer.ts';
 import type { PlainDate } from '#domain/dates/plain-date.ts';
 import { parseAssessRequest, requestError } from '#domain/facts/parse-facts.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
-import { whatWouldChange } from '#domain/what-would-change.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -18,7 +20,13 @@ export function assessCommand(
   today: PlainDate,
   io: Io,
   readStdin: () => string,
+  includeOption?: string,
 ): number {
+  const include = parseInclude(includeOption);
+  if (!include.ok) {
+    io.err(`wegwijs: ${include.problems[0]!.message}`);
+    return 2;
+  }
   let text: string;
   try {
     text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
@@ -40,9 +48,6 @@ export function assessCommand(
     io.err(JSON.stringify(requestError(parsed.problems), null, 2));
     return 2;
   }
-  const a = assess(parsed.facts, parsed.asOf, book);
-  io.out(
-    JSON.stringify({ ...a, whatWouldChange: whatWouldChange(parsed.facts, parsed.asOf, book, a) }, null, 2),
-  );
+  io.out(JSON.stringify(assessAnswer(parsed.facts, parsed.asOf, book, include.include), null, 2));
   return 0;
 }
