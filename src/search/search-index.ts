@@ -219,7 +219,13 @@ export class SearchIndex {
   private readonly oovIdf: number;
   private readonly terms: Map<string, Postings>;
   private readonly grams: Map<string, Postings>;
-  private readonly questionKeys: Map<string, number[]>;
+  /** Word and concept keys → the questions holding them (typed: scanned on every search). */
+  private readonly questionKeys: Map<string, Int32Array>;
+  /**
+   * Working arrays of questionSimilarity, one slot per stored question, allocated once: every
+   * slot a search writes is set back to zero before it returns, so nothing of a question stays.
+   */
+  private readonly scratch: { dot: Float64Array; best: Float64Array; asked: Int32Array; touched: Int32Array };
   private readonly stopwords: ReadonlySet<string>;
   private readonly functionWords: ReadonlySet<string>;
   private readonly vocabulary: FuzzyVocabulary;
@@ -240,7 +246,14 @@ export class SearchIndex {
     // Maps, not the records: a question word may be "constructor".
     this.terms = new Map(Object.entries(data.terms));
     this.grams = new Map(Object.entries(data.grams));
-    this.questionKeys = new Map(Object.entries(data.questionKeys));
+    this.questionKeys = new Map(Object.entries(data.questionKeys).map(([k, qs]) => [k, Int32Array.from(qs)]));
+    const count = data.questions.topic.length;
+    this.scratch = {
+      dot: new Float64Array(count),
+      best: new Float64Array(count),
+      asked: new Int32Array(count),
+      touched: new Int32Array(count),
+    };
     this.stopwords = new Set(data.lexicon.stopwords);
     this.functionWords = new Set(data.lexicon.functionWords ?? []);
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
@@ -649,49 +662,61 @@ export class SearchIndex {
     concepts: readonly string[],
   ): Float64Array {
     const p = this.data.params;
-    const count = this.data.questions.topic.length;
-    const dot = new Float64Array(count);
-    const asked: number[] = [];
+    // `dot` and `best` are all zeros between searches; `asked` lists the questions whose `dot`
+    // this search set, `touched` those of one word whose `best` it set (both reset below).
+    const { dot, best, asked, touched } = this.scratch;
+    let nAsked = 0;
     let norm2 = 0;
-    const best = new Float64Array(count);
     for (const keys of words) {
       if (keys.size === 0) continue;
       let wordMax = 0;
-      const touched: number[] = [];
+      let nTouched = 0;
       for (const [key, weight] of keys) {
         const idf = this.idf(this.terms.get(key));
         const v = weight * idf * idf;
         wordMax = Math.max(wordMax, weight * idf);
-        for (const q of this.questionKeys.get(key) ?? []) {
-          if (best[q] === 0) touched.push(q);
-          if (v > best[q]!) best[q] = v;
+        const qs = this.questionKeys.get(key);
+        if (!qs || !(v > 0)) continue; // a zero adds nothing (and would list a question twice)
+        for (let i = 0; i < qs.length; i++) {
+          const q = qs[i]!;
+          const b = best[q]!;
+          if (b === 0) touched[nTouched++] = q;
+          if (v > b) best[q] = v;
         }
       }
       norm2 += wordMax * wordMax;
-      for (const q of touched) {
-        if (dot[q] === 0) asked.push(q);
+      for (let i = 0; i < nTouched; i++) {
+        const q = touched[i]!;
+        if (dot[q] === 0) asked[nAsked++] = q;
         dot[q]! += best[q]!;
+        best[q] = 0;
       }
-      for (const q of touched) best[q] = 0;
     }
     for (const c of concepts) {
       const key = `~${c}`;
       const w = p.questionConceptWeight * this.idf(this.terms.get(key));
-      norm2 += w * w;
-      for (const q of this.questionKeys.get(key) ?? []) {
-        if (dot[q] === 0) asked.push(q);
-        dot[q]! += w * w;
+      const ww = w * w;
+      norm2 += ww;
+      const qs = this.questionKeys.get(key);
+      if (!qs || !(ww > 0)) continue;
+      for (let i = 0; i < qs.length; i++) {
+        const q = qs[i]!;
+        if (dot[q] === 0) asked[nAsked++] = q;
+        dot[q]! += ww;
       }
     }
     const perTopic = new Float64Array(this.n);
-    if (norm2 === 0) return perTopic;
     const qNorm = Math.sqrt(norm2);
     const { topic, norm } = this.data.questions;
     // Only the stored questions that share a word or concept with this one (not all thousands).
-    for (const q of asked) {
-      if (dot[q] === 0) continue;
-      const sim = dot[q]! / (qNorm * (norm[q]! || 1));
-      if (sim > perTopic[topic[q]!]!) perTopic[topic[q]!] = sim;
+    for (let i = 0; i < nAsked; i++) {
+      const q = asked[i]!;
+      const d = dot[q]!;
+      dot[q] = 0;
+      if (d === 0 || norm2 === 0) continue;
+      const sim = d / (qNorm * (norm[q]! || 1));
+      const t = topic[q]!;
+      if (sim > perTopic[t]!) perTopic[t] = sim;
     }
     return perTopic;
   }
