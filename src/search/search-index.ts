@@ -123,6 +123,20 @@ export const DEFAULT_PARAMS: RankingParams = {
 /** Postings of one key: topic numbers and their length-normalised, field-weighted frequencies. */
 type Postings = [number[], number[]];
 
+/**
+ * Postings as a search reads them, made once when the index is loaded (they depend on the
+ * content only): the topics, the key's IDF, and each frequency already saturated
+ * (`tf / (tf + k1)`) with the k1 of its channel.
+ */
+interface Ranked {
+  docs: Int32Array;
+  idf: number;
+  /** Saturated with `k1` (words) or `gramK1` (3-grams). */
+  sat: Float64Array;
+  /** Concept keys (`~`): saturated with `conceptK1`. */
+  satConcept?: Float64Array;
+}
+
 export interface SearchIndexData {
   format: 'wegwijs-search/1';
   params: RankingParams;
@@ -217,8 +231,10 @@ export class SearchIndex {
   /** IDF of a key found in one topic, and the IDF given to a word found in none. */
   private readonly rareIdf: number;
   private readonly oovIdf: number;
-  private readonly terms: Map<string, Postings>;
-  private readonly grams: Map<string, Postings>;
+  private readonly terms: Map<string, Ranked>;
+  private readonly grams: Map<string, Ranked>;
+  /** The IDF of a key no topic holds. */
+  private readonly unseenIdf: number;
   /** Word and concept keys → the questions holding them (typed: scanned on every search). */
   private readonly questionKeys: Map<string, Int32Array>;
   /**
@@ -244,8 +260,25 @@ export class SearchIndex {
     this.rareIdf = idf(this.n, 1);
     this.oovIdf = OOV_SHARE * this.rareIdf;
     // Maps, not the records: a question word may be "constructor".
-    this.terms = new Map(Object.entries(data.terms));
-    this.grams = new Map(Object.entries(data.grams));
+    const p = data.params;
+    const ranked = ([docs, tfs]: Postings, k1: number, conceptK1?: number): Ranked => ({
+      docs: Int32Array.from(docs),
+      idf: idf(this.n, docs.length),
+      sat: Float64Array.from(tfs, (tf) => saturate(tf, k1)),
+      ...(conceptK1 === undefined
+        ? {}
+        : { satConcept: Float64Array.from(tfs, (tf) => saturate(tf, conceptK1)) }),
+    });
+    this.terms = new Map(
+      Object.entries(data.terms).map(([key, postings]) => [
+        key,
+        ranked(postings, p.k1, key.startsWith('~') ? p.conceptK1 : undefined),
+      ]),
+    );
+    this.grams = new Map(
+      Object.entries(data.grams).map(([key, postings]) => [key, ranked(postings, p.gramK1)]),
+    );
+    this.unseenIdf = idf(this.n, 0);
     this.questionKeys = new Map(Object.entries(data.questionKeys).map(([k, qs]) => [k, Int32Array.from(qs)]));
     const count = data.questions.topic.length;
     this.scratch = {
@@ -262,7 +295,7 @@ export class SearchIndex {
     this.signatureWeights = data.signatures.map((signature) => {
       const concepts = Object.entries(signature).map(([c, share]): [string, number] => [
         c,
-        share * this.idf(this.terms.get(c)),
+        share * this.idfOf(this.terms.get(c)),
       ]);
       return { concepts, total: concepts.reduce((sum, [, w]) => sum + w, 0) };
     });
@@ -495,14 +528,14 @@ export class SearchIndex {
     for (const tok of tokens) {
       const keys = this.wordKeysInIndex(tok, detection.lang);
       let best = 0;
-      for (const [key, weight] of keys) best = Math.max(best, weight * this.idf(this.terms.get(key)));
+      for (const [key, weight] of keys) best = Math.max(best, weight * this.idfOf(this.terms.get(key)));
       wordsMax += best;
       const concepts = conceptsOfWord.get(`${tok.script}:${tok.text}`) ?? [];
       // A word inside a concept term carries that concept's information (schwanger: pregnancy).
-      const conceptInfo = Math.max(0, ...concepts.map((c) => this.idf(this.terms.get(c))));
+      const conceptInfo = Math.max(0, ...concepts.map((c) => this.idfOf(this.terms.get(c))));
       // The information of a known word is that of its commonest reading (a rare stem of a common word is noise).
       let common = Number.POSITIVE_INFINITY;
-      for (const key of keys.keys()) common = Math.min(common, this.idf(this.terms.get(key)));
+      for (const key of keys.keys()) common = Math.min(common, this.idfOf(this.terms.get(key)));
       const folded = fold(tok.text, tok.script);
       const noise = this.functionWords.has(folded);
       const raw =
@@ -521,12 +554,12 @@ export class SearchIndex {
       if (keys.size === 0 || noise) continue;
       const perDoc = new Float64Array(this.n);
       for (const [key, weight] of keys) {
-        const postings = this.terms.get(key)!;
-        const idf = this.idf(postings);
-        const [docs, tfs] = postings;
+        const { docs, idf, sat } = this.terms.get(key)!;
+        const w = weight * idf;
         for (let i = 0; i < docs.length; i++) {
-          const v = weight * idf * this.sat(tfs[i]!, p.k1);
-          if (v > perDoc[docs[i]!]!) perDoc[docs[i]!] = v;
+          const v = w * sat[i]!;
+          const d = docs[i]!;
+          if (v > perDoc[d]!) perDoc[d] = v;
         }
       }
       for (let d = 0; d < this.n; d++) words[d]! += perDoc[d]!;
@@ -537,11 +570,12 @@ export class SearchIndex {
     let conceptMax = 0;
     for (const c of concepts) {
       const postings = this.terms.get(`~${c}`);
-      const idf = postings ? this.idf(postings) : this.oovIdf;
+      const idf = postings ? postings.idf : this.oovIdf;
       conceptMax += idf;
       if (!postings) continue;
-      const [docs, tfs] = postings;
-      for (let i = 0; i < docs.length; i++) conceptScore[docs[i]!]! += idf * this.sat(tfs[i]!, p.conceptK1);
+      const { docs } = postings;
+      const sat = postings.satConcept!;
+      for (let i = 0; i < docs.length; i++) conceptScore[docs[i]!]! += idf * sat[i]!;
     }
 
     // 3-gram channel.
@@ -553,10 +587,9 @@ export class SearchIndex {
     for (const g of queryGrams) {
       const postings = this.grams.get(g);
       if (!postings) continue;
-      const idf = this.idf(postings);
+      const { docs, idf, sat } = postings;
       gramMax += idf;
-      const [docs, tfs] = postings;
-      for (let i = 0; i < docs.length; i++) gramScore[docs[i]!]! += idf * this.sat(tfs[i]!, p.gramK1);
+      for (let i = 0; i < docs.length; i++) gramScore[docs[i]!]! += idf * sat[i]!;
     }
 
     const question = this.questionSimilarity(wordKeyLists, concepts);
@@ -672,7 +705,7 @@ export class SearchIndex {
       let wordMax = 0;
       let nTouched = 0;
       for (const [key, weight] of keys) {
-        const idf = this.idf(this.terms.get(key));
+        const idf = this.idfOf(this.terms.get(key));
         const v = weight * idf * idf;
         wordMax = Math.max(wordMax, weight * idf);
         const qs = this.questionKeys.get(key);
@@ -694,7 +727,7 @@ export class SearchIndex {
     }
     for (const c of concepts) {
       const key = `~${c}`;
-      const w = p.questionConceptWeight * this.idf(this.terms.get(key));
+      const w = p.questionConceptWeight * this.idfOf(this.terms.get(key));
       const ww = w * w;
       norm2 += ww;
       const qs = this.questionKeys.get(key);
@@ -751,7 +784,7 @@ export class SearchIndex {
   }
 
   private holds(key: string, d: number): boolean {
-    return this.terms.get(key)?.[0].includes(d) ?? false;
+    return this.terms.get(key)?.docs.includes(d) ?? false;
   }
 
   /** Per topic, the share of the question's cue concepts that point at it (0..1). */
@@ -883,12 +916,8 @@ export class SearchIndex {
     return out;
   }
 
-  private idf(postings: Postings | undefined): number {
-    return idf(this.n, postings ? postings[0].length : 0);
-  }
-
-  private sat(tf: number, k1: number): number {
-    return tf / (tf + k1);
+  private idfOf(postings: Ranked | undefined): number {
+    return postings ? postings.idf : this.unseenIdf;
   }
 }
 
@@ -905,6 +934,10 @@ function documentWordKeys(tok: Token, lang: string, stemmers: Stemmers): string[
     for (const russian of [false, true]) keys.push(`%${fold(cyrillicToLatin(tok.text, russian), 'latin')}`);
   }
   return [...new Set(keys)];
+}
+
+function saturate(tf: number, k1: number): number {
+  return tf / (tf + k1);
 }
 
 function idf(n: number, df: number): number {
