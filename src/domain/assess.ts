@@ -5,7 +5,7 @@
  * plain data with codes, dates, amounts and legal sources, never sentences (texts come from the
  * message catalogs).
  */
-import { isBefore, type PlainDate, plus } from './dates/plain-date.ts';
+import { isBefore, type PlainDate, plus, withDateScope } from './dates/plain-date.ts';
 import {
   type EvalContext,
   evaluate,
@@ -161,10 +161,15 @@ export function contextFor(
 
 /** Only the obligation (and which rule decided it): the fast path for bulk checks and the benchmark. */
 export function obligationOf(facts: Facts, asOf: PlainDate, book: RuleSet): ObligationDecision {
-  return decideObligation(contextFor(facts, asOf, book, false).ctx, book);
+  return withDateScope(() => decideObligation(contextFor(facts, asOf, book, false).ctx, book));
 }
 
+/** The assessment; the dates it makes are shared while it runs (plain-date.ts, withDateScope). */
 export function assess(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
+  return withDateScope(() => assessOnce(facts, asOf, book));
+}
+
+function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
   const { ctx, derivation } = contextFor(facts, asOf, book);
   const decision = decideObligation(ctx, book);
   const { obligation } = decision;

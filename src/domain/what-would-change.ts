@@ -4,7 +4,7 @@
  * would exempt you"). Kept out of `assess` so the decision itself stays cheap.
  */
 import { type Assessment, assess } from './assess.ts';
-import type { PlainDate } from './dates/plain-date.ts';
+import { type PlainDate, withDateScope } from './dates/plain-date.ts';
 import type { Facts } from './facts/facts.ts';
 import { type RuleBook, valueOn } from './rulebook.ts';
 import type { Obligation } from './rules/obligation.ts';
@@ -31,6 +31,11 @@ export function whatWouldChange(
   current: Assessment,
 ): Change[] {
   if (current.obligation !== 'obliged') return [];
+  // The assessments below share the dates they make (the same term, the same deadlines).
+  return withDateScope(() => changesFor(facts, asOf, book, current));
+}
+
+function changesFor(facts: Facts, asOf: PlainDate, book: RuleBook, current: Assessment): Change[] {
   const hours = valueOn(book, 'ontheffingEfforts.hours', asOf);
   const attempts = valueOn(book, 'ontheffingEfforts.attempts', asOf);
   const afschalenHours = valueOn(book, 'afschalen.hours', asOf);

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { assessAnswer, parseInclude } from '#domain/answer.ts';
-import type { PlainDate } from '#domain/dates/plain-date.ts';
+import { type PlainDate, withDateScope } from '#domain/dates/plain-date.ts';
 import { parseAssessRequest, requestError } from '#domain/facts/parse-facts.ts';
 import type { RuleBook } from '#domain/rulebook.ts';
 import { openApiDocument } from './openapi.ts';
@@ -19,14 +19,19 @@ export interface ApiOptions {
 
 export async function apiRoutes(app: FastifyInstance, { book, today }: ApiOptions) {
   app.post('/api/v1/assess', async (request, reply) => {
-    const parsed = parseAssessRequest(request.body, today());
     const include = parseInclude(strictQuery(request.url).include);
-    if (!parsed.ok || !include.ok) {
-      const problems = [...(parsed.ok ? [] : parsed.problems), ...(include.ok ? [] : include.problems)];
-      return reply.code(400).send(requestError(problems));
-    }
+    // One request, one date scope: the dates parsed and computed are shared, then dropped.
+    const answer = withDateScope(() => {
+      const parsed = parseAssessRequest(request.body, today());
+      if (!parsed.ok || !include.ok) {
+        const problems = [...(parsed.ok ? [] : parsed.problems), ...(include.ok ? [] : include.problems)];
+        return { problems };
+      }
+      return { answer: assessAnswer(parsed.facts, parsed.asOf, book, include.include) };
+    });
+    if (answer.problems) return reply.code(400).send(requestError(answer.problems));
     reply.header('cache-control', 'no-store');
-    return assessAnswer(parsed.facts, parsed.asOf, book, include.include);
+    return answer.answer;
   });
 
   app.get('/api/v1/openapi.json', async () => openApiDocument);

@@ -18,6 +18,7 @@ import {
   parseIsoDate,
   plus,
   Temporal,
+  withDateScope,
 } from './plain-date.ts';
 
 // An independent calendar, to check the module against (Gregorian rules written out).
@@ -229,6 +230,71 @@ describe('plus and minus', () => {
         assert.equal(end.day, pip.month === 2 && pip.day === 29 && !isLeap(pip.year + 3) ? 28 : pip.day);
       }),
     );
+  });
+});
+
+describe('plus and minus are the arithmetic of Temporal, in whole numbers', () => {
+  test('property: plus and minus give what Temporal add and subtract (constrain) give, for any duration', () => {
+    const amount = (max: number) => fc.option(fc.integer({ min: 0, max }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        someDate,
+        fc.record({ years: amount(150), months: amount(1900), weeks: amount(800), days: amount(60_000) }),
+        fc.boolean(),
+        (d, raw, back) => {
+          const duration = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+          if (Object.keys(duration).length === 0) return; // Temporal refuses a duration without a field
+          const ours = back ? minus(d, duration) : plus(d, duration);
+          const theirs = back
+            ? d.subtract(duration, { overflow: 'constrain' })
+            : d.add(duration, { overflow: 'constrain' });
+          assert.equal(
+            ours.toString(),
+            theirs.toString(),
+            `${d} ${back ? '-' : '+'} ${JSON.stringify(duration)}`,
+          );
+          assert.ok(ours instanceof Temporal.PlainDate);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('a date moves by whole units only', () => {
+    assert.throws(() => plus(date('2024-01-31'), { months: 1.5 }), RangeError);
+    assert.throws(() => minus(date('2024-01-31'), { days: Number.NaN }), RangeError);
+  });
+});
+
+describe('withDateScope', () => {
+  test('inside one call the same date is one value; after it, nothing is kept', () => {
+    const inside = withDateScope(() => {
+      const a = parseIsoDate('1990-05-17')!;
+      const b = plus(date('1990-05-16'), { days: 1 });
+      const c = withDateScope(() => minus(date('1991-05-17'), { years: 1 })); // nested: the same scope
+      assert.equal(a, b);
+      assert.equal(a, c);
+      return a;
+    });
+    assert.notEqual(parseIsoDate('1990-05-17'), inside, 'a new call makes its own date');
+    assert.notEqual(
+      parseIsoDate('1990-05-17'),
+      parseIsoDate('1990-05-17'),
+      'outside a scope nothing is shared',
+    );
+    assert.equal(compare(parseIsoDate('1990-05-17')!, inside), 0);
+  });
+
+  test('a call that throws ends its scope too', () => {
+    const first = withDateScope(() => date('2000-01-01'));
+    assert.throws(() =>
+      withDateScope(() => {
+        date('2000-01-01');
+        throw new Error('boom');
+      }),
+    );
+    withDateScope(() => assert.notEqual(date('2000-01-01'), first));
+    assert.notEqual(date('2000-01-01'), date('2000-01-01'));
   });
 });
 

@@ -5,7 +5,7 @@
  * together are found by checkConsistency and named field by field as `inconsistent`.
  * Messages here are for integrators (developers), in English; people see the catalogs' texts.
  */
-import { isBefore, type PlainDate, parseIsoDate, plus } from '../dates/plain-date.ts';
+import { isBefore, type PlainDate, parseIsoDate, plus, withDateScope } from '../dates/plain-date.ts';
 import { checkConsistency, type Inconsistency } from './consistency.ts';
 import { ISO_COUNTRIES } from './countries.ts';
 import {
@@ -161,6 +161,10 @@ export function requestError(problems: readonly FieldProblem[]) {
 
 /** `today` is the default reference date, supplied by the caller (the domain has no clock). */
 export function parseAssessRequest(body: unknown, today: PlainDate): ParseResult {
+  return withDateScope(() => parseOnce(body, today));
+}
+
+function parseOnce(body: unknown, today: PlainDate): ParseResult {
   const problems: FieldProblem[] = [];
   const problem = (field: string, kind: FieldProblem['problem'], message: string) =>
     problems.push({ field, problem: kind, message });
