@@ -36,3 +36,25 @@ test('an unpublished (UNCONFIRMED) rule is never shown as something DUO does by 
   for (const line of [text.timing, text.applyVia, ...text.conditions])
     assert.doesNotMatch(line, /by itself|no application|not have to apply/i);
 });
+
+test('an AOW date the law leaves uncertain is named as uncertain, with the date and whom to ask', () => {
+  // 1956-08-31 + 66 y 10 m lands on "31 June 2023" (addendum §1 edge case, UNCONFIRMED).
+  const facts = {
+    nationality: 'MA',
+    familyOfEeaCitizen: false,
+    birthDate: date('1956-08-31'),
+    permitPurpose: 'family',
+    permitDate: date('2022-06-01'),
+    schoolYearsInNL: 0,
+    diplomas: [],
+    hasIntegrationDiploma: false,
+  } as Facts;
+  const a = assess(facts, date('2023-06-30'), loadRuleBook());
+  assert.equal(a.obligation, 'unknown');
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  const texts = describeAssessment(t, a).reasons.map((r) => r.text);
+  assert.ok(
+    texts.some((x) => /not certain/.test(x) && x.includes('June 30, 2023') && /SVB or DUO/.test(x)),
+    texts.join('\n'),
+  );
+});

@@ -84,7 +84,10 @@ function withDates(t: Translator, params: Readonly<Record<string, string | numbe
 }
 
 function reasonText(t: Translator, r: Reason): string {
-  // A rule that may apply can lack the facts its usual text names (an AOW date without a birth date).
+  // A rule that may apply can lack the facts its usual text names (an AOW date without a birth date);
+  // with them it may be open for another reason (an AOW date the law leaves uncertain): `.uncertain`.
+  if (r.status === 'possible' && r.params && t.has(`rule.${r.rule}.uncertain`))
+    return t.t(`rule.${r.rule}.uncertain`, withDates(t, r.params));
   if (r.status === 'possible' && t.has(`rule.${r.rule}.possible`)) return t.t(`rule.${r.rule}.possible`);
   return t.t(`rule.${r.rule}`, withDates(t, r.params ?? {}));
 }
