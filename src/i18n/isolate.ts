@@ -46,53 +46,69 @@ export function isolateParams<P extends Record<string, unknown>>(params: P): P {
 }
 
 /**
- * Elements whose content is text only (or not HTML: SVG draws its own text): a mark there is
- * removed, not turned into an element.
+ * Elements whose content is text only (or not HTML: SVG draws its own text), and comments: a mark
+ * there is removed, not turned into an element. One expression that matches only them (a page has
+ * a handful), from the opening tag (not a self-closing one) to the first closing tag of its name.
  */
-const TEXT_ONLY = new Set(['title', 'textarea', 'script', 'style', 'option', 'svg']);
+const TEXT_ONLY =
+  /<!--[\s\S]*?-->|<(title|textarea|script|style|option|svg)\b(?:[^>]*[^/>])?>[\s\S]*?<\/\1\s*>/gi;
 
 /**
  * Turns the marks in rendered HTML into `<bdi dir="ltr">` (numbers) and `<bdi>` (dates) around the
  * value alone; a currency sign next to an amount goes inside ("€ 340", "340 €"). Marks inside a tag
  * (attribute values) and in text-only elements are removed.
+ *
+ * Only the places with a mark are looked at (a page has thousands of tags and a few dozen marks):
+ * for each, whether it is in a text-only element, inside a tag, or in text; the rest is copied in
+ * slices.
  */
 export function isolateHtml(html: string): string {
   if (!/[\u2066\u2068]/.test(html)) return html;
-  // One pass over the tags (for the text-only elements); only the text and tags that hold a mark
-  // are rewritten, the rest is copied in slices (a page has thousands of tags and a few dozen marks).
-  const tag = /<(\/?)([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->|<![^>]*>/g;
+  const textOnly = [...html.matchAll(TEXT_ONLY)].map((m) => [m.index, m.index + m[0].length] as const);
+  let range = 0; // the first text-only element that does not end before the mark
   const marks = /[\u2066\u2068\u2069]/g;
-  const markFrom = (from: number): number => {
-    marks.lastIndex = from;
-    return marks.exec(html)?.index ?? html.length;
-  };
   let out = '';
   let copied = 0; // html before this index is in `out`
-  let last = 0; // the end of the previous tag
-  let mark = markFrom(0); // the first mark at or after `last`
-  let textOnly: string | null = null;
-  const text = (end: number) => {
-    if (mark >= end) return;
-    const segment = html.slice(last, end);
-    out += html.slice(copied, last) + (textOnly ? plain(segment) : marksToElements(segment));
-    copied = end;
-    mark = markFrom(end);
-  };
-  for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    text(m.index);
-    if (mark < tag.lastIndex) {
-      out += html.slice(copied, m.index) + plain(m[0]);
-      copied = tag.lastIndex;
-      mark = markFrom(copied);
+  for (let m = marks.exec(html); m; m = marks.exec(html)) {
+    const at = m.index;
+    while (range < textOnly.length && textOnly[range]![1] <= at) range++;
+    let start: number;
+    let end: number;
+    let element = false;
+    const inside = textOnly[range];
+    if (inside && inside[0] <= at) [start, end] = inside;
+    else {
+      // The tag that opens before the mark, and where it really ends (attribute values are quoted
+      // and may hold a `>`): the mark is inside it, or in the text after it.
+      const open = html.lastIndexOf('<', at);
+      const close = open < 0 ? -1 : tagEnd(html, open);
+      if (close > at) [start, end] = [open, close];
+      else {
+        [start, end] = [Math.max(close, 0), html.indexOf('<', at)];
+        if (end < 0) end = html.length;
+        element = true;
+      }
     }
-    const name = m[2]?.toLowerCase();
-    if (textOnly) {
-      if (m[1] && name === textOnly) textOnly = null;
-    } else if (name && !m[1] && TEXT_ONLY.has(name) && !m[0].endsWith('/>')) textOnly = name;
-    last = tag.lastIndex;
+    const piece = html.slice(start, end);
+    out += html.slice(copied, start) + (element ? marksToElements(piece) : plain(piece));
+    copied = end;
+    marks.lastIndex = end;
   }
-  text(html.length);
   return out + html.slice(copied);
+}
+
+/** The index after the `>` that ends the tag opening at `open` (quoted attribute values skipped). */
+function tagEnd(html: string, open: number): number {
+  for (let i = open + 1; i < html.length; i++) {
+    const c = html[i];
+    if (c === '>') return i + 1;
+    if (c === '"' || c === "'") {
+      const q = html.indexOf(c, i + 1);
+      if (q < 0) return html.length;
+      i = q;
+    }
+  }
+  return html.length;
 }
 
 function marksToElements(text: string): string {

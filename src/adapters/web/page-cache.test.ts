@@ -8,17 +8,17 @@ test('the page cache keeps the most recently used pages, at most maxEntries', ()
   const cache = new PageCache(2);
   cache.set('a', page('A'));
   cache.set('b', page('B'));
-  assert.equal(cache.get('a')?.html, 'A'); // a is now the most recent
+  assert.equal(cache.get('a')?.bytes.toString(), 'A'); // a is now the most recent
   cache.set('c', page('C'));
   assert.equal(cache.get('b'), undefined, 'the least recently used went out');
-  assert.equal(cache.get('a')?.html, 'A');
-  assert.equal(cache.get('c')?.html, 'C');
+  assert.equal(cache.get('a')?.bytes.toString(), 'A');
+  assert.equal(cache.get('c')?.bytes.toString(), 'C');
   assert.equal(cache.size, 2);
 });
 
 test('a page cache of 0 entries keeps nothing', () => {
   const cache = new PageCache(0);
-  assert.equal(cache.set('a', page('A')).html, 'A');
+  assert.equal(cache.set('a', page('A')).bytes.toString(), 'A');
   assert.equal(cache.get('a'), undefined);
   assert.equal(cache.size, 0);
 });
@@ -35,7 +35,7 @@ test('a page is dropped once its minute has passed, and never used or kept past 
   cache.set('c', page('C'), clock.period);
   cache.sweep();
   assert.equal(cache.size, 1, 'the pages of 10:30 are gone');
-  assert.equal(cache.get('c')?.html, 'C');
+  assert.equal(cache.get('c')?.bytes.toString(), 'C');
 
   // A clock that does not move (a test's fixed minute): the age still ends it.
   clock.ms = 20_000 + 110_001;

@@ -18,7 +18,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Compressed, compress, encodingFor, markCompressed } from './compress.ts';
 
 export interface CachedPage {
-  readonly html: string;
+  /** The page as UTF-8, encoded once: sent, compressed and measured as it is. */
+  readonly bytes: Buffer;
   readonly csp: string;
   /** The page compressed, per encoding, made on first use. */
   readonly compressed: Partial<Record<Compressed, Promise<Buffer>>>;
@@ -71,7 +72,7 @@ export class PageCache {
 
   /** Keeps the page (when caching is on), made for `period` (the date and minute in its key), and returns it. */
   set(key: string, rendered: { html: string; csp: string }, period = this.period()): CachedPage {
-    const page: CachedPage = { html: rendered.html, csp: rendered.csp, compressed: {} };
+    const page: CachedPage = { bytes: Buffer.from(rendered.html), csp: rendered.csp, compressed: {} };
     if (this.maxEntries <= 0) return page;
     this.pages.delete(key);
     this.pages.set(key, { page, period, made: this.now() });
@@ -101,16 +102,16 @@ export class PageCache {
 
 /** Sends a kept page: compressed once per encoding, as compressBuffered would. */
 export async function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage) {
-  const encoding = encodingFor(request, reply, page.html);
-  if (!encoding) return reply.send(page.html);
-  const made = page.compressed[encoding] ?? compress(page.html, encoding);
+  const encoding = encodingFor(request, reply, page.bytes);
+  if (!encoding) return reply.send(page.bytes);
+  const made = page.compressed[encoding] ?? compress(page.bytes, encoding);
   page.compressed[encoding] = made;
   let body: Buffer;
   try {
     body = await made;
   } catch {
     delete page.compressed[encoding];
-    return reply.send(page.html);
+    return reply.send(page.bytes);
   }
   return markCompressed(reply, encoding, body).send(body);
 }

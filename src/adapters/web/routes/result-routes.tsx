@@ -133,7 +133,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     // The pool and its queue are full: refused before the page is made (a burst of PDF requests
     // must not hold the event loop up rendering pages that will not be printed).
     if (options.pdf.full()) return busy();
-    let html = kept?.html;
+    let html = kept?.bytes.toString();
     if (html === undefined) {
       const page = kit.render(resultPage(locale, state));
       html = page.html;
