@@ -46,7 +46,9 @@ test('SVG text is left alone: marks in a drawing are removed, never turned into 
 
 test('a `>` in text or in a quoted attribute does not end a tag early (Preact escapes only `<`)', () => {
   assert.equal(
-    isolateHtml(`<p title="a > b ${ltr('1')}">x > ${ltr('2')}</p><svg/><p>${ltr('3')}</p><!-- ${ltr('4')} -->`),
+    isolateHtml(
+      `<p title="a > b ${ltr('1')}">x > ${ltr('2')}</p><svg/><p>${ltr('3')}</p><!-- ${ltr('4')} -->`,
+    ),
     '<p title="a > b 1">x > <bdi dir="ltr">2</bdi></p><svg/><p><bdi dir="ltr">3</bdi></p><!-- 4 -->',
   );
 });
