@@ -100,6 +100,12 @@ export interface Assessment {
   /** Once the term has passed (obliged only): what happens now under the person's act, in order. */
   afterTerm: AfterTermStep[];
   missing: FactName[];
+  /**
+   * The missing facts that could settle `obligation` (a subset of `missing`). Empty while the
+   * obligation is `unknown`: no answer can settle it, the rules themselves leave it open (an AOW
+   * date no law has fixed yet), so DUO must be asked.
+   */
+  obligationMissing: FactName[];
   reasons: Reason[];
   rulesVersion: string;
 }
@@ -281,6 +287,7 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
     consequences,
     afterTerm,
     missing: factsInMask(missing).filter((f) => facts[f] === undefined),
+    obligationMissing: factsInMask(decision.missing).filter((f) => facts[f] === undefined),
     reasons,
     rulesVersion: book.version,
   };

@@ -57,4 +57,18 @@ test('an AOW date the law leaves uncertain is named as uncertain, with the date 
     texts.some((x) => /not certain/.test(x) && x.includes('June 30, 2023') && /SVB or DUO/.test(x)),
     texts.join('\n'),
   );
+  // Nothing is left to ask, so the headline does not ask for more answers: it says the rules are open.
+  assert.deepEqual(a.obligationMissing, []);
+  const described = describeAssessment(t, a);
+  assert.equal(described.headline, t.t('obligation.unknown-open.title'));
+  assert.doesNotMatch(`${described.headline} ${described.headlineDetail}`, /more answers|questions below/);
+  assert.match(described.headlineDetail ?? '', /DUO/);
+});
+
+test('unknown because facts are missing: the headline still asks for them', () => {
+  const a = assess({ nationality: 'SY' } as Facts, date('2025-06-01'), loadRuleBook());
+  assert.equal(a.obligation, 'unknown');
+  assert.ok(a.obligationMissing.length > 0);
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  assert.equal(describeAssessment(t, a).headline, t.t('obligation.unknown.title'));
 });

@@ -173,6 +173,12 @@ export function describeAssessment(
     disclaimer: t.t('result.disclaimer'),
   };
   if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
+  // Unknown with nothing left to ask (the rules themselves are open, e.g. an AOW date no law has
+  // fixed yet): more answers will not help, so the headline must not ask for them.
+  if (a.obligation === 'unknown' && a.obligationMissing.length === 0) {
+    text.headline = t.t('obligation.unknown-open.title');
+    text.headlineDetail = t.t('obligation.unknown-open.text');
+  }
   // A rule may have a headline of its own ("Not yet: …"): the catalog's `headline.<rule id>`.
   const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
   if (decided) {

@@ -93,6 +93,12 @@ export const openApiDocument = {
                       },
                     },
                     missing: { type: 'array', items: { type: 'string' } },
+                    obligationMissing: {
+                      type: 'array',
+                      items: { type: 'string' },
+                      description:
+                        'The missing facts that could settle `obligation`. Empty while `obligation` is `unknown`: the rules leave it open (ask DUO).',
+                    },
                     reasons: {
                       type: 'array',
                       items: {
