@@ -6,6 +6,7 @@
  *   npm run bench:http                        a quick look (30 s of measured load on the app)
  *   BENCH_SECONDS=60 npm run bench:http       the full run
  *   BENCH_CONNECTIONS=200, BENCH_ROUNDS=2, BENCH_WORKERS=2, BENCH_WARMUP=10 (seconds), BENCH_POOL=2000
+ *   BENCH_ONLY=result                         only the targets whose name matches (and hello-world)
  *
  * What it measures, honestly:
  * - The server, not the client. autocannon runs in BENCH_WORKERS worker threads (one JS thread
@@ -172,7 +173,7 @@ const [assessPool, resultPool, searchPool] = [
   await answered(searchItems(), 'GET'),
 ];
 
-const TARGETS: Target[] = [
+const ALL_TARGETS: Target[] = [
   { name: 'hello-world', server: 'hello', method: 'GET', pool: [{ path: '/' }] },
   {
     name: 'assess, one body',
@@ -214,6 +215,8 @@ const TARGETS: Target[] = [
     target: 0.5,
   },
 ];
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const TARGETS = ALL_TARGETS.filter((t) => t.server === 'hello' || !only || only.test(t.name));
 
 const poolDir = mkdtempSync(join(tmpdir(), 'wegwijs-bench-'));
 process.env.BENCH_POOLS = join(poolDir, 'pools.json');
