@@ -28,11 +28,19 @@ export function lazySearchIndexFile(file: string): { index: SearchIndex; warm():
     loaded ??= readSearchIndexFile(file);
     return loaded;
   };
+  // Methods bound once, not on every use (a search reads two properties through this proxy).
+  const bound = new Map<PropertyKey, unknown>();
   const index = new Proxy({} as SearchIndex, {
     get(_target, property) {
       const real = load();
       const value = Reflect.get(real, property, real);
-      return typeof value === 'function' ? value.bind(real) : value;
+      if (typeof value !== 'function') return value;
+      let method = bound.get(property);
+      if (method === undefined) {
+        method = value.bind(real);
+        bound.set(property, method);
+      }
+      return method;
     },
   });
   return { index, warm: () => void load() };
