@@ -97,6 +97,24 @@ test('?include=whatWouldChange adds what would change the answer, after the asse
   assert.equal(diploma.obligation, 'exempt');
 });
 
+test('an assessment over 1 KB comes compressed as the client asks (JSON at the cheap levels), the same JSON', async () => {
+  const plain = await (await server.postJson('/api/v1/assess', OBLIGED)).text();
+  assert.ok(plain.length > 1024);
+  for (const encoding of ['br', 'gzip']) {
+    const res = await fetch(`${server.base}/api/v1/assess`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': encoding },
+      body: JSON.stringify(OBLIGED),
+    });
+    assert.equal(res.headers.get('content-encoding'), encoding);
+    assert.ok(
+      Number(res.headers.get('content-length')) < plain.length / 2,
+      `${encoding}: at least 2× smaller`,
+    );
+    assert.equal(await res.text(), plain);
+  }
+});
+
 test('include with an unknown part answers 400 naming include (and the body problems with it)', async () => {
   const res = await server.postJson('/api/v1/assess?include=whatWouldChang', OBLIGED);
   assert.equal(res.status, 400);

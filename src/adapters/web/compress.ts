@@ -20,10 +20,11 @@ export const COMPRESS_THRESHOLD = 1024;
 export const BROTLI_QUALITY = 4;
 export const GZIP_LEVEL = 5;
 /**
- * API JSON: brotli 1, gzip 1: a 4 KB assessment 2.6× smaller for a quarter of the CPU of brotli 4,
- * which would save 150 bytes more (docs/adr/010).
+ * API JSON: brotli 0, gzip 1. Answers of 1-9 KB (an assessment, a search) come out 2-2.5× smaller at
+ * brotli 0 for ~28 % less CPU than brotli 1, which saves 4-8 % more bytes (about 50 bytes); brotli 4
+ * costs four times as much again (docs/adr/012).
  */
-export const JSON_BROTLI_QUALITY = 1;
+export const JSON_BROTLI_QUALITY = 0;
 export const JSON_GZIP_LEVEL = 1;
 
 export type Compressed = 'br' | 'gzip';
