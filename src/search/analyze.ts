@@ -19,6 +19,7 @@ import {
   type Script,
   somaliLight,
   soraniLight,
+  stemMemo,
   type Token,
   tigrinyaLight,
 } from './text.ts';
@@ -53,30 +54,23 @@ const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
 };
 
 /**
- * Stems already made, per set of stemmers: a question is stemmed in every language of its script
- * (~10 Snowball stemmers a word), and people ask with the same words. Bounded: emptied when full.
+ * A word's stem in one language. A question is stemmed in every language of its script (~10
+ * Snowball stemmers a word) and each word more than once: inside a `withWordMemo` call (one
+ * search, one index build) each stem is made once, and forgotten when the call returns.
  */
-const stems = new WeakMap<Stemmers, Map<string, string | undefined>>();
-const STEMS_KEPT = 20_000;
-
 function stem(stemmers: Stemmers, lang: string, word: string): string | undefined {
   const s = stemmers[lang];
   if (!s) return undefined;
-  let known = stems.get(stemmers);
-  if (!known) {
-    known = new Map();
-    stems.set(stemmers, known);
-  }
+  const known = stemMemo(stemmers);
   const key = `${lang}\0${word}`;
-  if (known.has(key)) return known.get(key);
+  if (known?.has(key)) return known.get(key);
   let out: string | undefined;
   try {
     out = s(word) || undefined;
   } catch {
     out = undefined;
   }
-  if (known.size >= STEMS_KEPT) known.clear();
-  known.set(key, out);
+  known?.set(key, out);
   return out;
 }
 

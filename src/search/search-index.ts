@@ -35,7 +35,15 @@ import {
   type ProbeWord,
 } from './lexicon.ts';
 import { NumberCues } from './numbers.ts';
-import { cyrillicToLatin, fold, normaliseText, type Script, type Token, tokenize } from './text.ts';
+import {
+  cyrillicToLatin,
+  fold,
+  normaliseText,
+  type Script,
+  type Token,
+  tokenize,
+  withWordMemo,
+} from './text.ts';
 
 /** One knowledge-base answer in one language (the fields search reads). */
 export interface SearchDoc {
@@ -311,11 +319,21 @@ export class SearchIndex {
     return this.data;
   }
 
+  /** The index of these answers; the stems of the content are made once each (withWordMemo). */
   static build(
     docs: readonly SearchDoc[],
     lexiconSource: LexiconSource,
     stemmers: Stemmers,
     params: RankingParams = DEFAULT_PARAMS,
+  ): SearchIndex {
+    return withWordMemo(() => SearchIndex.buildOnce(docs, lexiconSource, stemmers, params));
+  }
+
+  private static buildOnce(
+    docs: readonly SearchDoc[],
+    lexiconSource: LexiconSource,
+    stemmers: Stemmers,
+    params: RankingParams,
   ): SearchIndex {
     const lexicon = compileLexicon(lexiconSource, stemmers);
     const matcher = new LexiconMatcher(lexicon);
@@ -468,12 +486,12 @@ export class SearchIndex {
 
   /** The contract's answer: best topics first, in the wanted language. */
   search(query: string, options: SearchOptions = {}): SearchResponse {
-    const { response } = this.run(query, options);
-    return response;
+    // The folds and stems of this question are remembered while it is answered, then dropped.
+    return withWordMemo(() => this.run(query, options).response);
   }
 
   explain(query: string, options: SearchOptions = {}): SearchExplanation {
-    return this.run(query, options).explanation();
+    return withWordMemo(() => this.run(query, options).explanation());
   }
 
   private run(

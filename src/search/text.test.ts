@@ -9,8 +9,10 @@ import {
   normaliseText,
   persianLight,
   somaliLight,
+  stemMemo,
   tigrinyaLight,
   tokenize,
+  withWordMemo,
 } from './text.ts';
 
 const words = (text: string, lang?: string) => tokenize(normaliseText(text), lang).map((t) => t.text);
@@ -113,4 +115,46 @@ test('Chinese, written without spaces, becomes character bigrams; Latin words an
   assert.deepEqual(han('inburgering考试'), ['latin:inburgering', 'han:考试']);
   // Full-width Latin letters and digits (a Chinese keyboard) are ordinary ones after NFKC.
   assert.deepEqual(han('ＤＵＯ电话'), ['latin:duo', 'han:电话']);
+});
+
+test('folding gives the same key inside and outside a word memo, plain ASCII as it is', () => {
+  const words = [
+    'inburgering',
+    'café',
+    'Ölçü',
+    "don't",
+    'ıŞık',
+    'straße',
+    'інтеграція',
+    'ሐኪም',
+    'b1',
+    'naïeve',
+  ];
+  const outside = words.map((w) => fold(w));
+  assert.deepEqual(
+    withWordMemo(() => words.map((w) => fold(w))),
+    outside,
+  );
+  assert.deepEqual(outside.slice(0, 2), ['inburgering', 'cafe']);
+  assert.equal(fold("don't"), 'dont');
+});
+
+test('a word memo lasts as long as its call: stems are kept per set of stemmers, then dropped', () => {
+  const stemmers = {};
+  assert.equal(stemMemo(stemmers), undefined, 'no memo outside a call');
+  const kept = withWordMemo(() => {
+    const memo = stemMemo(stemmers)!;
+    memo.set('nl\0woorden', 'woord');
+    withWordMemo(() => assert.equal(stemMemo(stemmers), memo, 'a nested call shares it'));
+    assert.notEqual(stemMemo({}), memo, 'another set of stemmers has its own');
+    return memo;
+  });
+  assert.equal(stemMemo(stemmers), undefined, 'gone once the call returns');
+  withWordMemo(() => assert.notEqual(stemMemo(stemmers), kept, 'the next call starts empty'));
+  assert.throws(() =>
+    withWordMemo(() => {
+      throw new Error('boom');
+    }),
+  );
+  assert.equal(stemMemo(stemmers), undefined, 'a call that throws ends its memo too');
 });

@@ -315,18 +315,54 @@ function foldEthiopicChar(c: number): number {
   return c;
 }
 
-const foldedWords = new Map<string, string>();
+/**
+ * What one search (or one index build) has already worked out about its words: folds and stems,
+ * which are pure and asked for again and again within one question (a word is stemmed for the
+ * index keys and again for the lexicon). Only while that call runs (`withWordMemo`): nothing of a
+ * question outlives its search.
+ */
+interface WordMemo {
+  folds: Map<string, string>;
+  /** Per set of stemmers: `lang \0 word` → stem. */
+  stems: WeakMap<object, Map<string, string | undefined>>;
+}
+let memo: WordMemo | undefined;
+
+/** Runs `fn` with folds and stems remembered until it returns (nested calls share the outer memo). */
+export function withWordMemo<T>(fn: () => T): T {
+  if (memo) return fn();
+  memo = { folds: new Map(), stems: new WeakMap() };
+  try {
+    return fn();
+  } finally {
+    memo = undefined;
+  }
+}
+
+/** The stems remembered in the running `withWordMemo` call for this set of stemmers, if any. */
+export function stemMemo(stemmers: object): Map<string, string | undefined> | undefined {
+  if (!memo) return undefined;
+  let stems = memo.stems.get(stemmers);
+  if (!stems) {
+    stems = new Map();
+    memo.stems.set(stemmers, stems);
+  }
+  return stems;
+}
+
+/** Lower-case ASCII letters and digits only: folding leaves such a word as it is. */
+const PLAIN_ASCII = /^[a-z0-9]*$/;
 
 /** The matching key of a word: diacritics, dotless i, Cyrillic and Ethiopic variants folded. */
 export function fold(word: string, script: Script = scriptOfWord(word)): string {
   if (script !== 'latin' && script !== 'cyrillic' && script !== 'ethiopic') return word;
-  // Folding is pure and asked for the same words again and again (Unicode normalisation is slow).
+  if (script === 'latin' && PLAIN_ASCII.test(word)) return word;
+  if (!memo) return foldWord(word, script);
   const key = `${script}\0${word}`;
-  let folded = foldedWords.get(key);
+  let folded = memo.folds.get(key);
   if (folded === undefined) {
     folded = foldWord(word, script);
-    if (foldedWords.size >= 20_000) foldedWords.clear();
-    foldedWords.set(key, folded);
+    memo.folds.set(key, folded);
   }
   return folded;
 }
