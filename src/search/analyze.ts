@@ -54,6 +54,70 @@ const EXTRA_STEMMED: Readonly<Record<Script, readonly string[]>> = {
 };
 
 /**
+ * The stems of the words the content is written in, made when the index is built: per language,
+ * word → stem (`1`: the word is its own stem). A question's words are mostly the content's own, so
+ * most of its ~10 Snowball stems a word are read from here; any other word is stemmed as it comes.
+ * Made from the content only: it holds no word because someone asked it.
+ */
+export type StemTable = Record<string, Record<string, string | 1>>;
+
+/** The stemmer languages a question word of a script is stemmed in (queryWordKeys, lexiconProbeKeys). */
+const TABLE_LANGS: Readonly<Record<Script, readonly string[]>> = {
+  latin: [...QUERY_STEMMED_LATIN, ...EXTRA_STEMMED.latin],
+  arabic: ['ar'],
+  cyrillic: ['uk', 'ru'],
+  ethiopic: [],
+  han: [],
+  other: [],
+};
+
+/** The stem table of these words (tokens of the content and the lexicon). */
+export function stemTable(words: Iterable<Token>, stemmers: Stemmers): StemTable {
+  const table: StemTable = {};
+  const done = new Set<string>();
+  for (const tok of words) {
+    if (done.has(tok.text)) continue;
+    done.add(tok.text);
+    for (const lang of TABLE_LANGS[tok.script]) {
+      const s = stemmers[lang];
+      if (!s) continue;
+      let out: string;
+      try {
+        out = s(tok.text);
+      } catch {
+        continue; // stemmed (and refused) as it comes
+      }
+      if (typeof out !== 'string') continue;
+      const byWord = table[lang] ?? Object.create(null);
+      table[lang] = byWord;
+      byWord[tok.text] = out === tok.text ? 1 : out;
+    }
+  }
+  return table;
+}
+
+/** The stemmers with a stem table in front: a word in the table is read, any other stemmed. */
+export function withStemTable(stemmers: Stemmers, table: StemTable | undefined): Stemmers {
+  if (!table) return stemmers;
+  const out: Record<string, Stemmer> = {};
+  for (const [lang, stemmer] of Object.entries(stemmers)) {
+    if (!stemmer) continue;
+    const byWord = table[lang];
+    if (!byWord) {
+      out[lang] = stemmer;
+      continue;
+    }
+    const known = new Map<string, string>();
+    for (const word in byWord) {
+      const s = byWord[word]!;
+      known.set(word, s === 1 ? word : s);
+    }
+    out[lang] = (word) => known.get(word) ?? stemmer(word);
+  }
+  return out;
+}
+
+/**
  * A word's stem in one language. A question is stemmed in every language of its script (~10
  * Snowball stemmers a word) and each word more than once: inside a `withWordMemo` call (one
  * search, one index build) each stem is made once, and forgotten when the call returns.

@@ -229,3 +229,37 @@ test('function words (a contraction without its apostrophe) carry no information
   assert.equal(e.ranked[0]!.topic, plain.ranked[0]!.topic);
   assert.equal(e.ranked[0]!.score, plain.ranked[0]!.score);
 });
+
+test('a stem table of the content changes no answer; it holds content words only, a new word is stemmed as it comes', () => {
+  const calls: string[] = [];
+  const counting = Object.fromEntries(
+    Object.entries(STEMMERS).map(([lang, s]) => [
+      lang,
+      (w: string) => {
+        calls.push(`${lang}:${w}`);
+        return s(w);
+      },
+    ]),
+  );
+  const tabled = SearchIndex.build(TEST_DOCS, TEST_LEXICON, STEMMERS, undefined, { stemTable: true });
+  const table = tabled.toJSON().stems!;
+  assert.equal(table.en!.born, 1, 'a word that is its own stem');
+  assert.equal(table.en!.baby, 'babi');
+  assert.equal(table.en!.integration, english('integration'));
+  assert.equal(table.en!.zebras, undefined, 'no word the content lacks');
+  const plain = SearchIndex.fromJSON({ ...index.toJSON() }, STEMMERS);
+  const withTable = SearchIndex.fromJSON(JSON.parse(JSON.stringify(tabled.toJSON())), counting);
+  for (const q of [
+    'How big is the fine?',
+    'I am pregnant, more time?',
+    'كم الغرامة؟',
+    'zebras crossing',
+    'Strafe zahlen',
+  ])
+    for (const lang of [undefined, 'en', 'ar'])
+      assert.deepEqual(withTable.explain(q, { lang }), plain.explain(q, { lang }), `${q} (${lang})`);
+  assert.ok(calls.includes('en:zebras'), 'a word outside the content is stemmed');
+  assert.ok(!calls.includes('en:pregnant'), 'a content word is read from the table');
+  assert.notEqual(english('integration'), 'integration');
+  assert.equal(tabled.toJSON().stems!.en!.zebras, undefined, 'and a question adds nothing to the table');
+});

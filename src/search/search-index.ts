@@ -21,8 +21,11 @@ import {
   ethiopicLatinKey,
   queryWordKeys,
   type Stemmers,
+  type StemTable,
   skeletonKey,
+  stemTable,
   trigramsOf,
+  withStemTable,
   wordKeys,
 } from './analyze.ts';
 import { detectLanguage, LangModelBuilder, type LangModels } from './detect.ts';
@@ -162,6 +165,17 @@ export interface SearchIndexData {
   signatures: Record<string, number>[];
   lexicon: LexiconData;
   langModels: LangModels;
+  /** The stems of the content's words (the server's index; the offline ones do without). */
+  stems?: StemTable;
+}
+
+export interface BuildOptions {
+  /**
+   * Keep the stems of the content's words in the index (~1 MB of JSON, ~1 s to make): a search
+   * then stems only the words the content does not hold. For the server's index; the offline
+   * indexes, which must stay small, do without.
+   */
+  stemTable?: boolean;
 }
 
 export interface SearchOptions {
@@ -261,7 +275,7 @@ export class SearchIndex {
 
   private constructor(data: SearchIndexData, stemmers: Stemmers) {
     this.data = data;
-    this.stemmers = stemmers;
+    this.stemmers = withStemTable(stemmers, data.stems);
     this.lexicon = new LexiconMatcher(data.lexicon);
     this.numberCues = new NumberCues(data.lexicon);
     this.n = data.topics.length;
@@ -325,8 +339,9 @@ export class SearchIndex {
     lexiconSource: LexiconSource,
     stemmers: Stemmers,
     params: RankingParams = DEFAULT_PARAMS,
+    options: BuildOptions = {},
   ): SearchIndex {
-    return withWordMemo(() => SearchIndex.buildOnce(docs, lexiconSource, stemmers, params));
+    return withWordMemo(() => SearchIndex.buildOnce(docs, lexiconSource, stemmers, params, options));
   }
 
   private static buildOnce(
@@ -334,6 +349,7 @@ export class SearchIndex {
     lexiconSource: LexiconSource,
     stemmers: Stemmers,
     params: RankingParams,
+    options: BuildOptions,
   ): SearchIndex {
     const lexicon = compileLexicon(lexiconSource, stemmers);
     const matcher = new LexiconMatcher(lexicon);
@@ -479,6 +495,7 @@ export class SearchIndex {
         }),
         lexicon,
         langModels: langModels.build(),
+        ...(options.stemTable ? { stems: stemTable(contentWords(docs, lexiconSource), stemmers) } : {}),
       },
       stemmers,
     );
@@ -937,6 +954,15 @@ export class SearchIndex {
   private idfOf(postings: Ranked | undefined): number {
     return postings ? postings.idf : this.unseenIdf;
   }
+}
+
+/** Every word of the content and the lexicon, as a question's words are read. */
+function* contentWords(docs: readonly SearchDoc[], lexicon: LexiconSource): Generator<Token> {
+  for (const doc of docs)
+    for (const field of FIELDS)
+      for (const text of fieldTexts(doc, field)) yield* tokenize(normaliseText(text));
+  for (const byLang of Object.values(lexicon.concepts))
+    for (const terms of Object.values(byLang)) for (const term of terms) yield* tokenize(normaliseText(term));
 }
 
 function documentWordKeys(tok: Token, lang: string, stemmers: Stemmers): string[] {

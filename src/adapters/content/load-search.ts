@@ -80,7 +80,7 @@ export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
 }
 
 export function buildSearchIndex(entries: readonly KbEntry[], lexicon: LexiconSource): SearchIndex {
-  return SearchIndex.build(entries, lexicon, STEMMERS);
+  return SearchIndex.build(entries, lexicon, STEMMERS, undefined, { stemTable: true });
 }
 
 let cached: SearchIndex | undefined;
