@@ -23,7 +23,7 @@ function validValue(name: FactName): fc.Arbitrary<unknown> {
   const spec = FACT_SCHEMA[name];
   switch (spec.kind) {
     case 'country':
-      return fc.constantFrom('SY', 'ER', 'TR', 'NO', 'PL', 'AF', 'stateless', 'US');
+      return fc.constantFrom('SY', 'ER', 'TR', 'GB', 'NO', 'PL', 'AF', 'stateless', 'US');
     case 'boolean':
       return fc.boolean();
     case 'date':

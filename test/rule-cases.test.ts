@@ -35,6 +35,7 @@ const LIST_KEYS = [
   'missingInclude',
   'missingExclude',
   'missing',
+  'obligationMissing',
   'consequencesInclude',
   'consequencesExclude',
 ] as const;
@@ -181,6 +182,13 @@ function check(c: LawCase, json: Record<string, Json>): void {
 
   const missing = json.missing as string[];
   if ('missing' in e) assert.deepEqual(missing, strings(e.missing!, 'missing'), 'missing');
+  // Empty while the obligation is unknown: the rules leave it open, no answer can settle it.
+  if ('obligationMissing' in e)
+    assert.deepEqual(
+      json.obligationMissing,
+      strings(e.obligationMissing!, 'obligationMissing'),
+      'obligationMissing',
+    );
   if ('missingInclude' in e)
     for (const f of strings(e.missingInclude!, 'missingInclude'))
       assert.ok(missing.includes(f), `missing should ask for ${f}; missing: ${missing.join(', ') || 'none'}`);

@@ -65,6 +65,7 @@ export interface ParameterTypes {
   'regime.wi2021.from': PlainDate;
   'turkish.asylum.obligedFrom': PlainDate;
   'turkish.all.obligedFrom': PlainDate;
+  'uk.transitionPeriod.lastDay': PlainDate;
   'age.minimum': number;
   'age.practicalStart': number;
   'age.aow': readonly AowRow[];
@@ -129,6 +130,7 @@ export const PARAMETER_IDS = [
   'regime.wi2021.from',
   'turkish.asylum.obligedFrom',
   'turkish.all.obligedFrom',
+  'uk.transitionPeriod.lastDay',
   'age.minimum',
   'age.practicalStart',
   'age.aow',

@@ -72,3 +72,33 @@ test('unknown because facts are missing: the headline still asks for them', () =
   const t = createTranslator('en', catalog('en'), catalog('en'));
   assert.equal(describeAssessment(t, a).headline, t.t('obligation.unknown.title'));
 });
+
+test('a British national with a permit after 2020 is told the rules leave it open, in English and Dutch', () => {
+  const facts = {
+    nationality: 'GB',
+    familyOfEeaCitizen: false,
+    birthDate: date('1985-05-05'),
+    permitPurpose: 'family',
+    permitDate: date('2023-03-01'),
+    schoolYearsInNL: 0,
+    diplomas: [],
+    hasIntegrationDiploma: false,
+  } as Facts;
+  const a = assess(facts, date('2026-06-01'), loadRuleBook());
+  assert.equal(a.obligation, 'unknown');
+  assert.deepEqual(a.obligationMissing, []);
+  for (const [locale, when, ask] of [
+    ['en', /before 1 January 2021/, /Ask DUO or the IND/],
+    ['nl', /vóór 1 januari 2021/, /Vraag DUO of de IND/],
+  ] as const) {
+    const t = createTranslator(locale, catalog(locale), catalog('en'));
+    const described = describeAssessment(t, a);
+    assert.equal(described.headline, t.t('obligation.unknown-open.title'));
+    const brexit = described.reasons.find((r) => when.test(r.text));
+    assert.ok(brexit, described.reasons.map((r) => r.text).join('\n'));
+    assert.match(brexit.text, ask);
+    // What may apply is open in the rules: the prefix does not ask for more answers.
+    assert.ok(brexit.text.startsWith(t.t('result.possible.open')), brexit.text);
+    assert.match(brexit.source.url, /rijksoverheid\.nl\/onderwerpen\/brexit/);
+  }
+});

@@ -151,11 +151,14 @@ export function describeAssessment(
   changes: readonly Change[] = [],
   dontKnow: readonly FactName[] = [],
 ): AssessmentText {
+  // Unknown with nothing left to ask: what may apply is open in the rules, not waiting for answers.
+  const open = a.obligation === 'unknown' && a.obligationMissing.length === 0;
+  const possible = t.t(open ? 'result.possible.open' : 'result.possible');
   const text: AssessmentText = {
     obligation: a.obligation,
     headline: t.t(`obligation.${a.obligation}.title`),
     reasons: a.reasons.map((r) => ({
-      text: r.status === 'possible' ? `${t.t('result.possible')} ${reasonText(t, r)}` : reasonText(t, r),
+      text: r.status === 'possible' ? `${possible} ${reasonText(t, r)}` : reasonText(t, r),
       source: sourceText(t, r.source),
     })),
     options: a.options.map((o) => optionText(t, o)),
@@ -175,7 +178,7 @@ export function describeAssessment(
   if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
   // Unknown with nothing left to ask (the rules themselves are open, e.g. an AOW date no law has
   // fixed yet): more answers will not help, so the headline must not ask for them.
-  if (a.obligation === 'unknown' && a.obligationMissing.length === 0) {
+  if (open) {
     text.headline = t.t('obligation.unknown-open.title');
     text.headlineDetail = t.t('obligation.unknown-open.text');
   }

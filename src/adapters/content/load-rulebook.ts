@@ -61,6 +61,7 @@ const DATE_PARAMETERS: ReadonlySet<ParameterId> = new Set([
   'regime.wi2021.from',
   'turkish.asylum.obligedFrom',
   'turkish.all.obligedFrom',
+  'uk.transitionPeriod.lastDay',
   'diploma.nt2EntreeFull.before',
   'pvt.wi2013.from',
 ]);

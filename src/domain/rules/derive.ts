@@ -36,6 +36,15 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   regime: Derived<Regime>;
   turkishEra: Derived<'before-asylum-date' | 'asylum-only' | 'all'>;
   nt2Era: Derived<'full' | 'partial'>;
+  /**
+   * For a British national: whether the Withdrawal Agreement keeps them out of the obligation,
+   * read from when their residence began (the earlier of the permit and the DUO start date). True
+   * on or before the last day of the Brexit transition period (`uk.transitionPeriod.lastDay`).
+   * After it: unknown with no fact to ask, because the IND's Withdrawal Agreement residence
+   * document of someone who already lived here is often dated 2021 or later (a renewal), so the
+   * date cannot tell a beneficiary from a newcomer and no fact in the schema says which one is.
+   */
+  ukWithdrawalAgreement: Derived<boolean>;
   ageBand: Derived<AgeBand>;
   /**
    * Whether the AOW age is reached on the reference date: unknown (with no fact to ask) when the
@@ -100,6 +109,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       (facts.permitDate ?? start.date)
         ? known(turkishEra((facts.permitDate ?? start.date)!, book))
         : unknown(startMissing),
+    ukWithdrawalAgreement: ukWithdrawalAgreement(facts, book, startMissing),
     nt2Era: start.date
       ? known(
           isBefore(start.date, valueOn(book, 'diploma.nt2EntreeFull.before', start.date))
@@ -184,6 +194,19 @@ function turkishEra(start: PlainDate, book: RuleBook): 'before-asylum-date' | 'a
   if (isOnOrAfter(start, valueOn(book, 'turkish.all.obligedFrom', start))) return 'all';
   if (isOnOrAfter(start, valueOn(book, 'turkish.asylum.obligedFrom', start))) return 'asylum-only';
   return 'before-asylum-date';
+}
+
+function ukWithdrawalAgreement(facts: Facts, book: RuleBook, startMissing: FactMask): Derived<boolean> {
+  const { permitDate, obligationStartDate } = facts;
+  // The earlier date: a date added later can only move the start of residence back, never undo a "true".
+  const from =
+    permitDate && obligationStartDate
+      ? isBefore(obligationStartDate, permitDate)
+        ? obligationStartDate
+        : permitDate
+      : (permitDate ?? obligationStartDate);
+  if (!from) return unknown(startMissing);
+  return isBefore(valueOn(book, 'uk.transitionPeriod.lastDay', from), from) ? unknown(0) : known(true);
 }
 
 /**

@@ -130,6 +130,16 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     ...VOLUNTARY_ROUTE,
   },
   {
+    // Brexit: British citizens who lived here by the end of the transition period keep their EU-law
+    // rights (Withdrawal Agreement), like EU citizens: nothing follows, as for `eea-national`. A later
+    // residence date leaves it open (derive.ts): never a definite "obliged" for a British national.
+    id: 'not-obliged.uk-withdrawal-agreement',
+    decides: 'not-obliged',
+    source: 'uk-withdrawal-agreement',
+    when: w.all(w.factIn('nationality', ['GB']), w.derived('ukWithdrawalAgreement', [true])),
+    ...NOTHING_FOLLOWS,
+  },
+  {
     // The obligation starts once residence is granted: a permit or DUO start date still to come means "not yet".
     id: 'not-obliged.not-yet-started',
     decides: 'not-obliged',
