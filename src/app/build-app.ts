@@ -43,6 +43,7 @@ import { DIST_DIR } from './dist.ts';
 declare const WEGWIJS_BUILT: boolean | undefined;
 
 import { deskLetters, deskParts, lazyStore, openDeskStore } from './desk.ts';
+import { createTurns } from './turns.ts';
 
 export interface AppOptions {
   book?: RuleBook;
@@ -267,7 +268,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.get('/healthz', async () => ({ status: 'ok', rulesVersion: book.version }));
   const today = options.today ?? amsterdamToday;
-  await app.register(apiRoutes, { book, today });
+  // Costly work takes turns so that cheap requests (/healthz, static files) pass between (./turns.ts).
+  const { turn } = createTurns();
+  await app.register(apiRoutes, { book, today, turn });
   const pdf = new PdfRenderer({
     concurrency: limits.pdfConcurrency,
     queue: limits.pdfQueue,
@@ -291,7 +294,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // From the sources only: the bundle in dist/ never contains this import (esbuild drops it).
     assets = (await import('./dev-assets.ts')).devAssets(book, kb, loadLexicon());
   } else throw new Error('this build has no dist/ folder');
-  await app.register(searchRoutes, { index: search });
+  await app.register(searchRoutes, { index: search, turn });
   const contacts = loadContacts();
   const deskStore = options.deskStore ?? lazyStore(() => openDeskStore(config, today));
   app.addHook('onClose', () => deskStore.close());
@@ -313,6 +316,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     search,
     assets,
     pageCacheEntries: limits.pageCacheEntries,
+    turn,
   });
   htmlError = web.errorPage;
   await app.register(web.routes);

@@ -15,10 +15,13 @@ import { strictQuery } from './search-routes.ts';
 export interface ApiOptions {
   book: RuleBook;
   today: () => PlainDate;
+  /** Waits for this request's turn of CPU work (src/app/turns.ts); none: at once. */
+  turn?: () => Promise<void>;
 }
 
-export async function apiRoutes(app: FastifyInstance, { book, today }: ApiOptions) {
+export async function apiRoutes(app: FastifyInstance, { book, today, turn }: ApiOptions) {
   app.post('/api/v1/assess', async (request, reply) => {
+    await turn?.();
     const include = parseInclude(strictQuery(request.url).include);
     // One request, one date scope: the dates parsed and computed are shared, then dropped.
     const answer = withDateScope(() => {

@@ -9,11 +9,14 @@ import type { SearchIndex } from '#search/search-index.ts';
 
 export interface SearchRouteOptions {
   index: SearchIndex;
+  /** Waits for this request's turn of CPU work (src/app/turns.ts); none: at once. */
+  turn?: () => Promise<void>;
 }
 
-export async function searchRoutes(app: FastifyInstance, { index }: SearchRouteOptions) {
+export async function searchRoutes(app: FastifyInstance, { index, turn }: SearchRouteOptions) {
   app.get('/api/v1/search', async (request, reply) => {
     const query = strictQuery(request.url);
+    await turn?.();
     const outcome = runSearch(index, { q: query.q, lang: query.lang, limit: query.limit });
     reply.header('cache-control', 'no-store');
     if (!outcome.ok) {

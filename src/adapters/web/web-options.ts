@@ -21,4 +21,6 @@ export interface WebOptions {
   assets: Assets;
   /** Result pages kept after they are made (../page-cache.ts); 0 or undefined: none. */
   pageCacheEntries?: number;
+  /** Waits for a request's turn of CPU work, such as making a result page (src/app/turns.ts); none: at once. */
+  turn?: () => Promise<void>;
 }

@@ -85,6 +85,7 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
     const key = pageKey(request.url, when);
     const kept = pages.get(key);
     if (kept) return kit.sendKept(request, reply, kept);
+    await options.turn?.();
     const state = readState(request.query);
     const refused = refuseInconsistent(locale, state, reply);
     if (refused) return refused;
