@@ -22,20 +22,19 @@ export interface ResultDates {
   applyFrom?: { date: string; relative: string };
 }
 
-function Source({ t, s }: { t: Translator; s: SourceText }) {
+/** The source's own words ("Source: Wet inburgering 2021, art. 54. Checked on …") are the link. */
+function Source({ s }: { s: SourceText }) {
   return (
     <p class="source">
       <a href={s.url} rel="noreferrer">
-        {t.t('ui.result.source')}
+        {s.text}
       </a>
-      {': '}
-      {s.text}
     </p>
   );
 }
 
 /** After a missed deadline: the steps under the person's act, read first. */
-function AfterTerm({ t, a }: { t: Translator; a: AfterTermText }) {
+function AfterTerm({ a }: { a: AfterTermText }) {
   return (
     <section class="card after-term" aria-labelledby="after-term-heading">
       <h2 id="after-term-heading">{a.title}</h2>
@@ -45,7 +44,7 @@ function AfterTerm({ t, a }: { t: Translator; a: AfterTermText }) {
           <li key={s.id} id={`after-term-${s.id}`}>
             <p>{s.text}</p>
             {s.caution && <p class="caution">{s.caution}</p>}
-            <Source t={t} s={s.source} />
+            <Source s={s.source} />
           </li>
         ))}
       </ol>
@@ -61,7 +60,7 @@ function OptionCard({ t, o }: { t: Translator; o: OptionText }) {
         <p>
           <strong>{t.t('ui.result.decidedBy')}:</strong> {o.decidedBy} {o.timing}
         </p>
-        <Source t={t} s={o.source} />
+        <Source s={o.source} />
       </section>
     );
   return (
@@ -97,7 +96,7 @@ function OptionCard({ t, o }: { t: Translator; o: OptionText }) {
       <h4>{t.t('ui.result.howToApply')}</h4>
       {o.form && <p>{o.form}</p>}
       <p>{o.applyVia}</p>
-      <Source t={t} s={o.source} />
+      <Source s={o.source} />
     </section>
   );
 }
@@ -128,7 +127,7 @@ export function ResultPage(props: {
           <p>{text.termPassed}</p>
         </div>
       )}
-      {text.afterTerm && <AfterTerm t={t} a={text.afterTerm} />}
+      {text.afterTerm && <AfterTerm a={text.afterTerm} />}
       {(dates.termEnd || dates.applyFrom) && (
         <section class="card dates" aria-labelledby="dates-heading">
           <h2 id="dates-heading">{t.t('ui.result.term')}</h2>
@@ -197,7 +196,7 @@ export function ResultPage(props: {
         {text.reasons.map((r) => (
           <li key={r.text}>
             <p>{r.text}</p>
-            <Source t={t} s={r.source} />
+            <Source s={r.source} />
           </li>
         ))}
       </ul>
