@@ -20,26 +20,13 @@ import { parseAssessRequest } from '#domain/facts/parse-facts.ts';
 import { whatWouldChange } from '#domain/what-would-change.ts';
 import { runSearch } from '#search/request.ts';
 import type { SearchIndex } from '#search/search-index.ts';
+import { ASSESS_REQUEST } from './pools.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20_000);
 const BATCHES = 7;
 
 /** The body bench/http.ts posts (an obliged Wi2021 person with a birth in the term). */
-const ASSESS_BODY = {
-  asOf: '2025-11-20',
-  facts: {
-    nationality: 'ER',
-    familyOfEeaCitizen: false,
-    birthDate: '1996-12-12',
-    permitPurpose: 'asylum',
-    permitDate: '2022-11-02',
-    schoolYearsInNL: 0,
-    diplomas: [],
-    hasIntegrationDiploma: false,
-    pipDate: '2023-03-14',
-    circumstances: ['birth'],
-  },
-};
+const ASSESS_BODY = ASSESS_REQUEST;
 const SEARCH_QUERY = { q: 'moet ik inburgeren', lang: 'nl' };
 
 function searchIndex(): SearchIndex {

@@ -41,7 +41,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { assessItems, factSets, type PoolItem, resultItems, searchItems } from './pools.ts';
+import { ASSESS_REQUEST, assessItems, factSets, type PoolItem, resultItems, searchItems } from './pools.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -60,21 +60,7 @@ const RESULT_QUERY =
   'nationality=SY&permitPurpose=asylum&familyOfEeaCitizen=false&birthDate=1990-01-01&permitDate=2023-03-01' +
   '&hasIntegrationDiploma=false&diplomas=&schoolYearsInNL=0&pipDate=2023-05-10&medicalLimitation=false' +
   '&circumstances=birth&courseHours=300&examAttempts=1';
-const ASSESS_BODY = JSON.stringify({
-  asOf: '2025-11-20',
-  facts: {
-    nationality: 'ER',
-    familyOfEeaCitizen: false,
-    birthDate: '1996-12-12',
-    permitPurpose: 'asylum',
-    permitDate: '2022-11-02',
-    schoolYearsInNL: 0,
-    diplomas: [],
-    hasIntegrationDiploma: false,
-    pipDate: '2023-03-14',
-    circumstances: ['birth'],
-  },
-});
+const ASSESS_BODY = JSON.stringify(ASSESS_REQUEST);
 
 interface Target {
   name: string;

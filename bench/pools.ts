@@ -17,6 +17,23 @@ import {
   type PermitPurpose,
 } from '#domain/facts/facts.ts';
 
+/** The one assess request the benches repeat: an obliged Wi2021 person with a birth in the term. */
+export const ASSESS_REQUEST = {
+  asOf: '2025-11-20',
+  facts: {
+    nationality: 'ER',
+    familyOfEeaCitizen: false,
+    birthDate: '1996-12-12',
+    permitPurpose: 'asylum',
+    permitDate: '2022-11-02',
+    schoolYearsInNL: 0,
+    diplomas: [],
+    hasIntegrationDiploma: false,
+    pipDate: '2023-03-14',
+    circumstances: ['birth'],
+  },
+} as const;
+
 export interface PoolItem {
   path: string;
   body?: string;
