@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { runInNewContext } from 'node:vm';
+import { translator } from '#adapters/content/load-messages.ts';
 import { lazyStore } from '#app/desk.ts';
 import {
   ACCOUNTS,
@@ -374,4 +375,18 @@ test('the language field suggests the 16 languages by the names their readers kn
   assert.match(list, /<option value="ti">ትግርኛ<\/option>/);
   assert.match(list, /<option value="ar">العربية<\/option>/);
   assert.match(html, /<input[^>]*name="language"[^>]*type="text"/); // a datalist suggests, it does not restrict
+});
+
+test('a person whose answer the rules leave open (a British citizen who came after 2020): the desk says to ask DUO, not to add answers', async () => {
+  const id = await addPerson(desk.base, anna, {
+    ...PERSON_FORM,
+    displayName: 'Oliver',
+    'f.nationality': 'GB',
+    'f.permitPurpose': 'family',
+    'f.pipDate': '',
+  });
+  const html = await (await page(desk.base, anna, `/desk/en/people/${id}`)).text();
+  const en = translator('en');
+  assert.ok(html.includes(en.t('obligation.unknown-open.title')), 'the open headline');
+  assert.ok(!html.includes(en.t('obligation.unknown.title')), 'not "we need a few more answers"');
 });

@@ -145,6 +145,19 @@ function optionText(t: Translator, o: OptionResult): OptionText {
   };
 }
 
+/**
+ * The obligation in one line. Unknown with nothing left to ask (the rules themselves are open,
+ * e.g. an AOW date no law has fixed yet): more answers will not help, so it must not ask for them.
+ */
+export function obligationTitle(
+  t: Translator,
+  a: Pick<Assessment, 'obligation' | 'obligationMissing'>,
+): string {
+  return a.obligation === 'unknown' && a.obligationMissing.length === 0
+    ? t.t('obligation.unknown-open.title')
+    : t.t(`obligation.${a.obligation}.title`);
+}
+
 export function describeAssessment(
   t: Translator,
   a: Assessment,
@@ -156,7 +169,7 @@ export function describeAssessment(
   const possible = t.t(open ? 'result.possible.open' : 'result.possible');
   const text: AssessmentText = {
     obligation: a.obligation,
-    headline: t.t(`obligation.${a.obligation}.title`),
+    headline: obligationTitle(t, a),
     reasons: a.reasons.map((r) => ({
       text: r.status === 'possible' ? `${possible} ${reasonText(t, r)}` : reasonText(t, r),
       source: sourceText(t, r.source),
@@ -176,12 +189,7 @@ export function describeAssessment(
     disclaimer: t.t('result.disclaimer'),
   };
   if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
-  // Unknown with nothing left to ask (the rules themselves are open, e.g. an AOW date no law has
-  // fixed yet): more answers will not help, so the headline must not ask for them.
-  if (open) {
-    text.headline = t.t('obligation.unknown-open.title');
-    text.headlineDetail = t.t('obligation.unknown-open.text');
-  }
+  if (open) text.headlineDetail = t.t('obligation.unknown-open.text');
   // A rule may have a headline of its own ("Not yet: …"): the catalog's `headline.<rule id>`.
   const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
   if (decided) {
