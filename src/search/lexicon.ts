@@ -208,6 +208,9 @@ export class LexiconMatcher {
    */
   match(words: readonly ProbeWord[]): ConceptMatch[] {
     const out: ConceptMatch[] = [];
+    // The end of the longest term found so far: a word inside it is part of that term and starts
+    // no shorter one ("mai mult timp" is more time, not Spanish "multa").
+    let reach = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       // The joined form of a hyphenated word only continues a term (Pays-Bas); its parts start them.
@@ -219,6 +222,8 @@ export class LexiconMatcher {
       if (found.length === 0) found = this.extend(this.prefixCandidates(word), words, i);
       if (found.length === 0) continue;
       const end = Math.max(...found.map((f) => f.match.end));
+      if (end <= reach) continue;
+      reach = end;
       const longest = found.filter((f) => f.match.end === end);
       const quality = Math.max(...longest.map((f) => f.quality));
       const best = new Map<number, ConceptMatch>();
