@@ -33,6 +33,7 @@ import {
   derive,
   loanForgivenessBandEnds,
   type Regime,
+  termEnded,
 } from './rules/derive.ts';
 import type { DecisionEffects, Obligation, ObligationRule } from './rules/obligation.ts';
 import type { DecidingBody, OptionId, OptionRule, Timing } from './rules/options.ts';
@@ -256,7 +257,8 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
     }
   }
 
-  const termPassed = showTerm && term.end ? isBefore(term.end, asOf) : null;
+  // Past an estimated end (no DUO letter) it is not known whether the term has ended (derive.ts).
+  const termPassed = showTerm ? (termEnded(term, asOf) ?? null) : null;
   const afterTerm: AfterTermStep[] = [];
   if (obligation === 'obliged' && regime && termPassed) {
     for (const rule of book.rules.afterTerm) {
@@ -405,7 +407,11 @@ function optionResult(
   const windowKnown = rule.timing === 'any-time' || availableFrom !== null;
   // An extension lengthens a running term: once the term's last day has passed, it is too late.
   const availableUntil = rule.until === 'term-end' ? (term.end ?? null) : null;
-  const closed = availableUntil && isBefore(availableUntil, asOf) ? 'term-ended' : null;
+  // Past an estimated end the term may still run (letters extend it): never "too late" then, and the
+  // letter's end date is the fact to check.
+  const ended = termEnded(term, asOf);
+  const closed = availableUntil && ended === true ? 'term-ended' : null;
+  if (term.end && ended === undefined) toCheckMask = union(toCheckMask, maskOf('termEndDate'));
   const params: Record<string, number> = {};
   for (const [name, id] of Object.entries(rule.params ?? {}))
     params[name] = valueOn(book, id, asOf) as number;

@@ -248,15 +248,21 @@ describe('Wi2021 term end: PIP date + 3 years is the last day', () => {
       assert.equal(a.termPassed, passed);
     });
   }
+  test('obliged from 2021-06-01 with the letter ending 2024-05-31, on 2024-06-01: termPassed true', () => {
+    const a = run({ ...facts, termEndDate: date('2024-05-31') }, '2024-06-01');
+    assert.equal(a.termEndBasis, 'duo-letter');
+    assert.equal(a.termPassed, true);
+  });
 });
 
 describe('Wi2013 term end: obligation start + 3 years - 1 day is the last day', () => {
   // addendum §3: Wi2013 end = obligation start + 3 years - 1 day (estimate without a DUO letter).
+  // addendum §4: letters only extend it, so after the estimated end only the letter can tell (null).
   const facts = person({ obligationStartDate: date('2021-06-01') });
   for (const [day, passed] of [
     ['2024-05-30', false],
     ['2024-05-31', false],
-    ['2024-06-01', true],
+    ['2024-06-01', null],
   ] as const) {
     test(`obliged from 2021-06-01, on ${day}: termPassed ${passed}`, () => {
       const a = run(facts, day);

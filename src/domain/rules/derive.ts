@@ -29,6 +29,18 @@ export interface Term {
   endBasis: 'duo-letter' | 'computed' | 'estimate' | undefined;
 }
 
+/**
+ * Whether the term has ended on `asOf`; undefined where that cannot be known. An estimated end (a
+ * Wi2013 term without the DUO letter's end date) is the earliest the term can end: extensions by
+ * letter (AZC stay, corona: addendum §4) only make it later, so before it the term runs for sure,
+ * after it only the letter can tell (addendum §4: "do not recompute Wi2013 end dates").
+ */
+export function termEnded(term: Term, asOf: PlainDate): boolean | undefined {
+  if (!term.end) return undefined;
+  const passed = isBefore(term.end, asOf);
+  return passed && term.endBasis === 'estimate' ? undefined : passed;
+}
+
 export interface DerivedValues extends Record<string, Derived<unknown>> {
   obligationStart: Derived<PlainDate>;
   /** How the start was found: the DUO letter, the permit date, or the 18th birthday after the permit. */
@@ -99,6 +111,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       : undefined;
   const term = withTerm ? termOf(facts, start.date, regime, book) : NO_TERM;
   const startMissing = start.date ? 0 : maskOf('permitDate', 'obligationStartDate');
+  const passed = termEnded(term, asOf);
 
   const values: DerivedValues = {
     obligationStart: start.date ? known(start.date) : unknown(startMissing),
@@ -122,7 +135,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     inApplyWindow: term.applyFrom
       ? known(isOnOrAfter(asOf, term.applyFrom))
       : unknown(termMissing(facts, regime)),
-    termPassed: term.end ? known(isBefore(term.end, asOf)) : unknown(termMissing(facts, regime)),
+    termPassed: passed !== undefined ? known(passed) : unknown(termMissing(facts, regime)),
     startsLater: known(startsLater(facts, asOf)),
     // The Wi2013 table is the only fine this engine can compute; under Wi2021 DUO sets the amount.
     fineAboveHearingLimit:
@@ -140,7 +153,10 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       withTerm && start.date
         ? known(isOnOrAfter(start.date, valueOn(book, 'pvt.wi2013.from', start.date)))
         : unknown(startMissing),
-    loanLateness: term.end ? known(loanLateness(term.end, asOf, book)) : unknown(termMissing(facts, regime)),
+    loanLateness:
+      term.end && passed !== undefined
+        ? known(loanLateness(term.end, asOf, book))
+        : unknown(termMissing(facts, regime)),
   };
   return { values, term, aow };
 }
