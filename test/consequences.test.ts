@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { catalog } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
-import { date } from '#domain/dates/plain-date.ts';
+import { date, minus, plus } from '#domain/dates/plain-date.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import type { RuleSet } from '#domain/rulebook.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
@@ -16,12 +16,14 @@ import { createTranslator } from '#i18n/translate.ts';
 
 const book = loadRuleBook();
 
+/** With the DUO letter's end date (start + 3 years - 1 day): past an estimated end nothing is definite. */
 const wi2013 = (purpose: 'asylum' | 'family', start: string): Facts =>
   ({
     nationality: 'SY',
     familyOfEeaCitizen: false,
     permitPurpose: purpose,
     obligationStartDate: date(start),
+    termEndDate: minus(plus(date(start), { years: 3 }), { days: 1 }),
     birthDate: date('1990-05-20'),
     schoolYearsInNL: 0,
     hasIntegrationDiploma: false,
