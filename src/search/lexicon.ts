@@ -209,7 +209,7 @@ export class LexiconMatcher {
   match(words: readonly ProbeWord[]): ConceptMatch[] {
     const out: ConceptMatch[] = [];
     // The end of the longest term found so far: a word inside it is part of that term and starts
-    // no shorter one ("mai mult timp" is more time, not Spanish "multa").
+    // no shorter one ("mai mult timp" is more time, not Portuguese "multa").
     let reach = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;

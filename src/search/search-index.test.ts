@@ -94,6 +94,26 @@ test('the lexicon: multi-word terms, stems and longer forms, the longest term fi
   );
 });
 
+test('a word inside a longer term starts no shorter term of its own', () => {
+  const data = compileLexicon(
+    {
+      core: ['extension'],
+      concepts: { extension: { ro: ['mai mult timp'] }, fine: { pt: ['mult'] } },
+    },
+    STEMMERS,
+  );
+  const matcher = new LexiconMatcher(data);
+  const found = (text: string) =>
+    matcher
+      .match(LexiconMatcher.probes(tokenize(normaliseText(text)), STEMMERS))
+      .map((m) => data.concepts[m.concept])
+      .sort();
+  // Romanian "mai mult timp" (more time) holds "mult", which in the real lexicon is reached by
+  // Portuguese "multa" (a fine) through its stem; here the bare stem stands for it.
+  assert.deepEqual(found('pot primi mai mult timp?'), ['extension']);
+  assert.deepEqual(found('mult timp'), ['fine']);
+});
+
 test('concepts in scope one by one can be out of scope together (a school for my child), unless integration is named', () => {
   const lexicon = {
     ...TEST_LEXICON,
