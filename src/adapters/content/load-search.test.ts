@@ -14,7 +14,9 @@ test('the lexicon loads, and every concept has terms in every knowledge-base lan
   const missing: string[] = [];
   for (const [concept, terms] of Object.entries(lexicon.concepts)) {
     for (const lang of ['nl', 'en', 'ar', 'tr', 'ti', 'fa', 'uk', 'so']) {
-      if (!terms[lang] && !['duo', 'knm', 'ona', 'map'].includes(concept)) missing.push(`${concept}/${lang}`);
+      // Dutch acronyms are the same everywhere; fine-well tells English "fine" (good) from the fine.
+      if (!terms[lang] && !['duo', 'knm', 'ona', 'map', 'fine-well'].includes(concept))
+        missing.push(`${concept}/${lang}`);
     }
   }
   assert.deepEqual(missing, []);
