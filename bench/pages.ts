@@ -4,8 +4,8 @@
  *   npm run bench:pages            (BENCH_RUNS=5 for more LCP runs, BENCH_LANG=ar for another language)
  *
  * Sizes: every response of a cold first visit (the HTML with its inline CSS, app.js, anything else
- * the browser asks for, such as the favicon), raw and compressed here from the bodies (gzip level 6,
- * brotli quality 5, as the server does), and what actually crossed the wire (CDP encodedDataLength).
+ * the browser asks for, such as the favicon), raw and compressed here from the bodies (gzip and brotli at the server's page levels,
+ * src/adapters/web/compress.ts), and what actually crossed the wire (CDP encodedDataLength).
  *
  * LCP: a 360 × 740 phone context, slow 3G by CDP (Network.emulateNetworkConditions: 400 kbit/s down
  * and up, 400 ms latency) and a 4× slower CPU (Emulation.setCPUThrottlingRate), read with a
@@ -18,6 +18,7 @@
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { BROTLI_QUALITY, GZIP_LEVEL } from '#adapters/web/compress.ts';
 import { buildApp } from '#app/build-app.ts';
 import { date } from '#domain/dates/plain-date.ts';
 import { launchBrowser } from '../test/e2e/browser.ts';
@@ -49,8 +50,10 @@ const PAGES: Record<string, string> = {
   search: '/search?q=DUO',
 };
 
-const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;
-const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+// At the levels the server compresses pages with, so the figures here are what it sends.
+const gz = (b: Buffer) => gzipSync(b, { level: GZIP_LEVEL }).length;
+const br = (b: Buffer) =>
+  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }).length;
 
 // ── the app ─────────────────────────────────────────────────────────────────────────────────────
 const app = await buildApp({ today: () => date('2026-03-02'), nowTime: () => '10:00' });
@@ -222,7 +225,7 @@ const sec = (n: number) => (Number.isNaN(n) ? '–' : `${(n / 1000).toFixed(2)} 
 const ok = (b: boolean) => (b ? 'yes' : 'NO');
 
 console.log(
-  `Wegwijs pages (${LANG}), first visit, cold cache, 360×740 phone. Sizes in KB: raw / gzip-6 / brotli-5 (computed here ` +
+  `Wegwijs pages (${LANG}), first visit, cold cache, 360×740 phone. Sizes in KB: raw / gzip-${GZIP_LEVEL} / brotli-${BROTLI_QUALITY} (computed here ` +
     `from the bodies). LCP: median of ${RUNS} loads as served, slow 3G (400 kbit/s down and up, 400 ms) and 4× CPU.\n`,
 );
 const rows: string[][] = [];

@@ -80,6 +80,7 @@ export function kbRoutes(app: FastifyInstance, options: WebOptions, kit: PageKit
     if (!locale) return;
     const q = typeof request.query.q === 'string' ? request.query.q : '';
     const ctx = context(locale, `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`, q);
+    if (q) await options.turn?.(); // a search and its page: costly work takes turns (ADR 014)
     const outcome = runSearch(options.search, { q, lang: locale, limit: '8' });
     if (!outcome.ok) {
       const tooLong = outcome.problems.some((p) => p.problem === 'too-long');
