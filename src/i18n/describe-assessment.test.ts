@@ -4,21 +4,14 @@ import { catalog } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { STATUS_HOLDER_2023 } from '#domain/facts/example-person.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import { describeAssessment } from './describe-assessment.ts';
 import { createTranslator } from './translate.ts';
 
 test('an unpublished (UNCONFIRMED) rule is never shown as something DUO does by itself', () => {
   const facts = {
-    nationality: 'SY',
-    familyOfEeaCitizen: false,
-    birthDate: date('1990-01-01'),
-    permitPurpose: 'asylum',
-    permitDate: date('2023-03-01'),
-    schoolYearsInNL: 0,
-    diplomas: [],
-    hasIntegrationDiploma: false,
-    pipDate: date('2023-05-10'),
+    ...STATUS_HOLDER_2023,
     courseHours: 400,
     examAttempts: 2,
   } as Facts;

@@ -4,6 +4,7 @@ import { catalog } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { STATUS_HOLDER_2023 } from '#domain/facts/example-person.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import { readLetterInput } from '#domain/letters/letter-input.ts';
 import { letterFor } from '#domain/letters/letters.ts';
@@ -15,15 +16,7 @@ const nl = createTranslator('nl', catalog('nl'), catalog('en'));
 const POST = 'DUO Servicecentrum Inburgering, Postbus 764, 9700 AT Groningen';
 const facts = (circumstances: string[], extra: Partial<Facts> = {}): Facts =>
   ({
-    nationality: 'SY',
-    familyOfEeaCitizen: false,
-    birthDate: date('1990-01-01'),
-    permitPurpose: 'asylum',
-    permitDate: date('2023-03-01'),
-    schoolYearsInNL: 0,
-    diplomas: [],
-    hasIntegrationDiploma: false,
-    pipDate: date('2023-05-10'),
+    ...STATUS_HOLDER_2023,
     circumstances,
     ...extra,
   }) as Facts;

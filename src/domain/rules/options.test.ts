@@ -10,6 +10,7 @@ import { catalog } from '#adapters/content/load-messages.ts';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { STATUS_HOLDER_2023 } from '#domain/facts/example-person.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import type { RuleSet } from '#domain/rulebook.ts';
 import { describeAssessment } from '#i18n/describe-assessment.ts';
@@ -42,15 +43,7 @@ test('no UNCONFIRMED rule (or a rule on an UNCONFIRMED source) is automatic', ()
 });
 
 const wi2021Student: Facts = {
-  nationality: 'SY',
-  familyOfEeaCitizen: false,
-  birthDate: date('1990-01-01'),
-  permitPurpose: 'asylum',
-  permitDate: date('2023-03-01'),
-  schoolYearsInNL: 0,
-  diplomas: [],
-  hasIntegrationDiploma: false,
-  pipDate: date('2023-05-10'),
+  ...STATUS_HOLDER_2023,
   courseHours: 400,
   examAttempts: 2,
   circumstances: ['dutch-education'],

@@ -3,20 +3,13 @@ import { test } from 'node:test';
 import { loadRuleBook } from '#adapters/content/load-rulebook.ts';
 import { assess } from '#domain/assess.ts';
 import { date } from '#domain/dates/plain-date.ts';
+import { STATUS_HOLDER_2023 } from '#domain/facts/example-person.ts';
 import type { Facts } from '#domain/facts/facts.ts';
 import { extendedEnd, timelineModel } from './timeline.tsx';
 
 const book = loadRuleBook();
 const refugee: Facts = {
-  nationality: 'SY',
-  familyOfEeaCitizen: false,
-  birthDate: date('1990-01-01'),
-  permitPurpose: 'asylum',
-  permitDate: date('2023-03-01'),
-  schoolYearsInNL: 0,
-  diplomas: [],
-  hasIntegrationDiploma: false,
-  pipDate: date('2023-05-10'),
+  ...STATUS_HOLDER_2023,
   circumstances: ['birth'],
 } as Facts;
 
