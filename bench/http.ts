@@ -31,7 +31,7 @@
  * The app runs as built (`npm start`, dist/; BENCH_SERVER=src runs the sources with tsx), the
  * servers in their own processes (the app with its rate limits off: RATE_LIMIT_*=0), the load
  * generator in this one, all on the same cores: the figures are relative, not absolute.
- * Exit code 1 when a goal is missed (by requests/s or by server CPU), a request failed or got
+ * Exit code 1 when a goal is missed (by requests/s or by server CPU, or its µs budget, docs/adr/016), a request failed or got
  * another status than 2xx, RSS is not flat, or /healthz p99 is above 100 ms.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -69,6 +69,8 @@ interface Target {
   pool: PoolItem[];
   /** Share of hello-world to reach (checked by requests/s and by server CPU). */
   target?: number;
+  /** Server CPU per request not to exceed, µs (docs/adr/016; checked beside the share). */
+  budgetUs?: number;
 }
 
 // ── the servers ─────────────────────────────────────────────────────────────────────────────────
@@ -173,6 +175,7 @@ const ALL_TARGETS: Target[] = [
     method: 'POST',
     pool: assessPool,
     target: 0.6,
+    budgetUs: 250,
   },
   {
     name: 'result page, one URL',
@@ -186,6 +189,7 @@ const ALL_TARGETS: Target[] = [
     method: 'GET',
     pool: resultPool,
     target: 0.25,
+    budgetUs: 3000,
   },
   {
     name: 'search, one question',
@@ -199,6 +203,7 @@ const ALL_TARGETS: Target[] = [
     method: 'GET',
     pool: searchPool,
     target: 0.5,
+    budgetUs: 1500,
   },
 ];
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
@@ -314,6 +319,7 @@ const columns = [
   ['µs CPU/req', 11],
   ['× hello CPU', 12],
   ['goal', 5],
+  ['µs budget', 10],
   ['p99 ms', 7],
   ['client CPU', 11],
   ['server CPU', 11],
@@ -329,8 +335,10 @@ for (const t of TARGETS) {
   const ratio = rate(t.name) / helloRate;
   const cpuRatio = helloCpu / cpuPerRequest(t.name);
   const probes = healthz.get(t.name) ?? [];
+  const withinBudget = t.budgetUs === undefined || cpuPerRequest(t.name) * 1e6 <= t.budgetUs;
   const ok =
     (t.target === undefined || (ratio >= t.target && cpuRatio >= t.target)) &&
+    withinBudget &&
     total.errors === 0 &&
     total.non2xx === 0;
   if (!ok) failed = true;
@@ -341,6 +349,7 @@ for (const t of TARGETS) {
     (cpuPerRequest(t.name) * 1e6).toFixed(0),
     pct(cpuRatio),
     t.target ? pct(t.target) : '',
+    t.budgetUs ? `${t.budgetUs}${withinBudget ? '' : ' ✗'}` : '',
     Math.max(...total.p99).toFixed(0),
     pct(total.clientCpu / total.seconds),
     pct(total.serverCpu / total.seconds),
@@ -355,7 +364,8 @@ for (const t of TARGETS) {
 console.log(
   `(client/server CPU: share of one core during the target's seconds; ${WORKERS} worker threads can use ` +
     `${WORKERS * 100}%. × hello CPU: hello-world's server CPU per request over the target's, i.e. the share ` +
-    `the server would reach if it alone were the limit. Goals are checked on both ratios.)`,
+    `the server would reach if it alone were the limit. Goals are checked on both ratios. µs budget: the ` +
+    `server CPU per request the target may use (docs/adr/016), checked too.)`,
 );
 
 const allProbes = [...healthz.values()].flat();
