@@ -40,6 +40,7 @@ if (files.length === 0) {
   // questions-heldout.jsonl: 96 questions written on 2026-12-05 from the topic titles alone, run once
   // and never tuned on; its margin is the truest figure of how the ranking generalises. Keep it that
   // way: when you tune on a miss there, move the question to questions-own.jsonl and write new ones.
+  // questions-heldout3.jsonl (written 2026-12-06 from topics.md, the fact sheets and the seed page only: short phone-typed questions, 30+ languages) is held out the same way and is never tuned on; run it with --file.
   for (const name of ['questions-dev.jsonl', 'questions-own.jsonl', 'questions-heldout.jsonl'])
     files.push(fileURLToPath(new URL(`../test/eval/${name}`, import.meta.url)));
 }
