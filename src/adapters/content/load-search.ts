@@ -1,7 +1,9 @@
 /**
  * Builds the question-answering index from the knowledge base and the cross-language lexicon
- * (content/search/lexicon.yaml), with the stemmers of ./stemmers.ts (which the browser loads too).
+ * (content/search/lexicon.yaml, plus one file per further language in content/search/languages/),
+ * with the stemmers of ./stemmers.ts (which the browser loads too).
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Type from 'typebox';
 import { Value } from 'typebox/value';
@@ -55,14 +57,67 @@ const LexiconSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const LanguageTag = Type.String({ pattern: '^[a-z]{2,3}(-Latn)?$' });
+const Terms = Type.Array(Type.String({ minLength: 1 }), { minItems: 1 });
+/**
+ * content/search/languages/<tag>.yaml: the words of one language people ask in that the lexicon
+ * file does not hold, concept by concept. A language lives in one place: here or in lexicon.yaml.
+ */
+const LanguageFileSchema = Type.Object(
+  {
+    language: LanguageTag,
+    concepts: Type.Record(ConceptId, Terms),
+    functionWords: Type.Optional(Terms),
+  },
+  { additionalProperties: false },
+);
+
+function schemaProblems(schema: typeof LexiconSchema | typeof LanguageFileSchema, value: unknown): string[] {
+  return [...Value.Errors(schema, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
+}
+
+/** Tags the lexicon file writes words for. */
+function tagsOf(lexicon: LexiconSource): Set<string> {
+  const tags = new Set<string>();
+  for (const byLang of Object.values(lexicon.concepts)) for (const tag of Object.keys(byLang)) tags.add(tag);
+  for (const tag of Object.keys(lexicon.functionWords ?? {})) tags.add(tag);
+  return tags;
+}
+
+/** The lexicon with the words of content/search/languages/*.yaml merged into its concepts. */
+function withLanguageFiles(lexicon: LexiconSource, dir: string): LexiconSource {
+  if (!existsSync(dir)) return lexicon;
+  const inLexicon = tagsOf(lexicon);
+  const concepts: Record<string, Record<string, readonly string[]>> = Object.fromEntries(
+    Object.entries(lexicon.concepts).map(([id, byLang]) => [id, { ...byLang }]),
+  );
+  const functionWords: Record<string, readonly string[]> = { ...(lexicon.functionWords ?? {}) };
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
+    const file = join(dir, name);
+    const value = readYaml(file);
+    const problems = schemaProblems(LanguageFileSchema, value);
+    if (problems.length) throw new ContentError(file, problems);
+    const part = value as { language: string; concepts: Record<string, string[]>; functionWords?: string[] };
+    if (name !== `${part.language}.yaml`) problems.push(`is named ${name} but holds "${part.language}"`);
+    if (inLexicon.has(part.language))
+      problems.push(`"${part.language}" already has words in lexicon.yaml: keep a language in one place`);
+    for (const id of Object.keys(part.concepts))
+      if (!concepts[id]) problems.push(`names unknown concept "${id}"`);
+    if (problems.length) throw new ContentError(file, problems);
+    for (const [id, terms] of Object.entries(part.concepts)) concepts[id]![part.language] = terms;
+    if (part.functionWords) functionWords[part.language] = part.functionWords;
+  }
+  return { ...lexicon, concepts, functionWords };
+}
+
 export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
   const file = join(contentDir, 'search', 'lexicon.yaml');
   const value = readYaml(file);
-  const problems = [...Value.Errors(LexiconSchema, value)].map(
-    (e) => `${e.instancePath || '/'}: ${e.message}`,
-  );
+  const problems = schemaProblems(LexiconSchema, value);
   if (problems.length) throw new ContentError(file, problems);
-  const lexicon = value as LexiconSource;
+  const lexicon = withLanguageFiles(value as LexiconSource, join(contentDir, 'search', 'languages'));
   const known = new Set(Object.keys(lexicon.concepts));
   const unknown = [
     ...(lexicon.core ?? []),
