@@ -92,6 +92,8 @@ test('check asks only what it needs and explains the result with sources (Englis
   const r = run(['check', '--lang', 'en', '--as-of', '2025-06-01'], answers);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /What is your nationality\?/);
+  // The terminal has no list to choose from: it says what to type (the web page says "choose").
+  assert.match(r.stdout, /Type the name of the country or its two-letter code/);
   assert.doesNotMatch(
     r.stdout,
     /Have you lived in the Netherlands.*years.*registered/,

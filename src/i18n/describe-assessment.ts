@@ -49,6 +49,10 @@ export interface AssessmentText {
   termEnd?: string;
   termEndCaution?: string;
   applyFrom?: string;
+  /** Obliged, but the end of the term is not known: how the term runs and where to find the date. */
+  termUnknown?: string;
+  /** The question whose answer gives the end of the term (to answer it after all). */
+  termUnknownFact?: FactName;
   termPassed?: string;
   /** Once the term has passed: what happens now, to be read first. */
   afterTerm?: AfterTermText;
@@ -73,6 +77,8 @@ export function sourceText(t: Translator, s: LegalSource): SourceText {
 }
 
 const parseDate = (iso: string) => date(iso);
+/** The facts that give the end of the term, the one to ask first first. */
+const TERM_FACTS: readonly FactName[] = ['pipDate', 'termEndDate', 'obligationStartDate'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Message parameters with ISO dates written as the locale writes dates. */
@@ -83,7 +89,16 @@ function withDates(t: Translator, params: Readonly<Record<string, string | numbe
   return out;
 }
 
-function reasonText(t: Translator, r: Reason): string {
+function reasonText(t: Translator, r: Reason, asOf: Assessment['asOf']): string {
+  // The act's reason says when the obligation started; a start still ahead (a minor, at 18) is not past.
+  const start = r.params?.start;
+  if (
+    typeof start === 'string' &&
+    ISO.test(start) &&
+    start > asOf.toString() &&
+    t.has(`rule.${r.rule}.future`)
+  )
+    return t.t(`rule.${r.rule}.future`, withDates(t, r.params ?? {}));
   // A rule that may apply can lack the facts its usual text names (an AOW date without a birth date);
   // with them it may be open for another reason (an AOW date the law leaves uncertain): `.uncertain`.
   if (r.status === 'possible' && r.params && t.has(`rule.${r.rule}.uncertain`))
@@ -153,9 +168,17 @@ export function obligationTitle(
   t: Translator,
   a: Pick<Assessment, 'obligation' | 'obligationMissing'>,
 ): string {
-  return a.obligation === 'unknown' && a.obligationMissing.length === 0
+  return obligationTitleOf(t, a.obligation, a.obligation === 'unknown' && a.obligationMissing.length === 0);
+}
+
+/**
+ * The same from a stored answer summary (the case desk keeps `obligationOpen`, not the missing
+ * facts): `open` is true when the obligation is unknown with nothing left to ask.
+ */
+export function obligationTitleOf(t: Translator, obligation: string, open: boolean): string {
+  return obligation === 'unknown' && open
     ? t.t('obligation.unknown-open.title')
-    : t.t(`obligation.${a.obligation}.title`);
+    : t.t(`obligation.${obligation}.title`);
 }
 
 export function describeAssessment(
@@ -171,7 +194,7 @@ export function describeAssessment(
     obligation: a.obligation,
     headline: obligationTitle(t, a),
     reasons: a.reasons.map((r) => ({
-      text: r.status === 'possible' ? `${possible} ${reasonText(t, r)}` : reasonText(t, r),
+      text: r.status === 'possible' ? `${possible} ${reasonText(t, r, a.asOf)}` : reasonText(t, r, a.asOf),
       source: sourceText(t, r.source),
     })),
     options: a.options.map((o) => optionText(t, o)),
@@ -193,7 +216,11 @@ export function describeAssessment(
   // A rule may have a headline of its own ("Not yet: …"): the catalog's `headline.<rule id>`.
   const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
   if (decided) {
-    const params: Record<string, string | number> = { ...(decided.params ?? {}) };
+    // `start`: the day the obligation starts (a minor's headline names it), unless the rule has its own.
+    const params: Record<string, string | number> = {
+      ...(a.obligationStart ? { start: a.obligationStart.toString() } : {}),
+      ...(decided.params ?? {}),
+    };
     for (const [k, v] of Object.entries(params))
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
     text.headline = t.t(`headline.${decided.rule}`, params);
@@ -205,6 +232,13 @@ export function describeAssessment(
   if (a.termEnd) {
     text.termEnd = t.t('result.termEnd', { end: t.date(a.termEnd), relative: t.relative(a.termEnd, a.asOf) });
     if (a.termEndBasis === 'estimate') text.termEndCaution = t.t('result.termEnd.estimate');
+  }
+  // Obliged, but the end of the term hangs on a date not given (the PIP date, DUO's letter): say how
+  // the term runs and where the date is, so nobody reads "no date" as "no deadline".
+  if (a.obligation === 'obliged' && a.regime && !a.termEnd && t.has(`result.termUnknown.${a.regime}`)) {
+    text.termUnknown = t.t(`result.termUnknown.${a.regime}`);
+    const fact = TERM_FACTS.find((f) => a.missing.includes(f));
+    if (fact) text.termUnknownFact = fact;
   }
   if (a.applyFrom)
     text.applyFrom = t.t('result.applyFrom', {

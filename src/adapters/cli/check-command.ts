@@ -83,6 +83,7 @@ export async function checkCommand(
     for (const [i, v] of (q.options ?? []).entries()) write(`  ${i + 1}. ${optionLabel(t, q, v)}\n`);
     if (q.type === 'multi-choice') write(`  0. ${t.t('answer.none')}\n${t.t('cli.check.chooseMany')}\n`);
     else if (q.type === 'choice') write(`${t.t('cli.check.choose')}\n`);
+    if (q.type === 'country') write(`${t.t('cli.check.country')}\n`);
     if (q.type === 'date') write(`${t.t('cli.check.date')}\n`);
     if (q.type === 'number') write(`${t.t('cli.check.number')}\n`);
     if (q.dontKnow) write(`  ? ${t.t('answer.dontKnow')}\n`);

@@ -7,7 +7,15 @@ export function renderResultText(d: AssessmentText, t: Translator): string {
   const section = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`== ${t.t('result.heading')} ==`, '', d.headline);
   if (d.headlineDetail) out.push(d.headlineDetail);
-  for (const line of [d.regime, d.term, d.termEnd, d.termEndCaution, d.applyFrom, d.termPassed])
+  for (const line of [
+    d.regime,
+    d.term,
+    d.termEnd,
+    d.termEndCaution,
+    d.termUnknown,
+    d.applyFrom,
+    d.termPassed,
+  ])
     if (line) out.push(line);
   if (d.afterTerm) {
     section(d.afterTerm.title);

@@ -65,6 +65,12 @@ export interface AnswerSummary {
   /** The first day a letter (an option by application) can be sent; null: none to send. */
   letterFrom: string | null;
   missing: string[];
+  /**
+   * Present (true) when the obligation is unknown with nothing left to ask (the assessment's
+   * `obligationMissing` is empty): the rules leave it open, ask DUO. Absent otherwise, and in
+   * summaries stored before it existed.
+   */
+  obligationOpen?: true;
 }
 
 /** What the dashboard needs of a person: no facts, so a team of thousands lists in milliseconds. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { date } from '../dates/plain-date.ts';
 import type { AnswerSummary } from './model.ts';
-import { nextActionOf } from './next-action.ts';
+import { nextActionOf, summaryChanges } from './next-action.ts';
 
 const obliged: AnswerSummary = {
   regime: 'wi2021',
@@ -37,4 +37,14 @@ test('missing facts come first; not obliged needs nothing', () => {
     kind({ ...obliged, letterFrom: null, applyFrom: null, termEnd: '2029-01-01' }, '2025-01-01'),
     'follow-up',
   );
+});
+
+test('unknown with nothing left to ask (the rules leave it open): ask DUO, not the person', () => {
+  const open: AnswerSummary = { ...obliged, obligation: 'unknown', obligationOpen: true };
+  assert.equal(kind(open, '2025-01-01'), 'ask-duo');
+  assert.equal(nextActionOf(open, date('2025-01-01'))?.due.toString(), '2025-01-01');
+  // Open, then settled by a rules update: the change is seen even though the field is gone.
+  const { obligationOpen: _, ...settled } = open;
+  assert.deepEqual(summaryChanges(open, settled), ['obligationOpen']);
+  assert.deepEqual(summaryChanges(settled, settled), []);
 });

@@ -9,6 +9,9 @@ import type { AnswerSummary } from './model.ts';
 export type NextActionKind =
   /** Facts are missing for a definite answer: ask the person. */
   | 'complete-facts'
+  /** The rules leave the answer open whatever the person answers (an AOW date not yet fixed, a
+   * British national who came after 2020): only DUO can say, so ask DUO rather than the person. */
+  | 'ask-duo'
   /** The term has passed: a fine letter may come; help with the hearing and the next steps. */
   | 'term-passed'
   /** More time or an exemption can be asked for now, before the term ends: write the letter. */
@@ -49,7 +52,8 @@ const day = (iso: string): PlainDate => {
  */
 export function nextActionOf(s: AnswerSummary, at: Horizon | PlainDate): NextAction | null {
   const h = 'todayIso' in at ? at : horizonOf(at);
-  if (s.obligation === 'unknown') return { kind: 'complete-facts', due: h.today };
+  if (s.obligation === 'unknown')
+    return { kind: s.obligationOpen ? 'ask-duo' : 'complete-facts', due: h.today };
   if (s.obligation !== 'obliged' || !s.termEnd) return null;
   if (s.termEnd < h.todayIso) return { kind: 'term-passed', due: day(s.termEnd) };
   if (s.letterFrom && s.letterFrom <= h.todayIso) return { kind: 'send-letter', due: day(s.termEnd) };
@@ -83,12 +87,15 @@ export function summarise(a: Assessment): AnswerSummary {
     options: a.options.map((o) => o.id).sort(),
     letterFrom: letterFrom?.toString() ?? null,
     missing: [...a.missing],
+    // Only when true: summaries stored before this field existed compare equal to new ones.
+    ...(a.obligation === 'unknown' && a.obligationMissing.length === 0
+      ? { obligationOpen: true as const }
+      : {}),
   };
 }
 
 /** The fields of two summaries that differ (for "changed since you last looked" and rule impact). */
 export function summaryChanges(before: AnswerSummary, after: AnswerSummary): (keyof AnswerSummary)[] {
-  return (Object.keys(after) as (keyof AnswerSummary)[]).filter(
-    (k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null),
-  );
+  const keys = new Set([...Object.keys(after), ...Object.keys(before)] as (keyof AnswerSummary)[]);
+  return [...keys].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
 }

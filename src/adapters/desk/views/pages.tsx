@@ -7,7 +7,7 @@ import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
 import type { Account, AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
 import { summarise } from '#domain/desk/next-action.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
-import { obligationTitle } from '#i18n/describe-assessment.ts';
+import { obligationTitle, obligationTitleOf } from '#i18n/describe-assessment.ts';
 import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { describeValue, FactFields, type FormValues } from './fact-fields.tsx';
@@ -106,7 +106,7 @@ export function DashboardPage(props: {
                     })}
                   </>
                 ) : (
-                  t.t(`obligation.${v.person.summary.obligation}.title`)
+                  obligationTitleOf(t, v.person.summary.obligation, !!v.person.summary.obligationOpen)
                 )}
               </p>
               <p class="small">

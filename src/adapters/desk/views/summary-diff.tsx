@@ -4,13 +4,17 @@
  */
 import { Temporal } from '#domain/dates/plain-date.ts';
 import type { AnswerSummary } from '#domain/desk/model.ts';
+import { obligationTitleOf } from '#i18n/describe-assessment.ts';
 import type { DeskContext } from './desk-layout.tsx';
 
 export const SUMMARY_FIELDS = ['obligation', 'regime', 'termEnd', 'applyFrom', 'options'] as const;
 type Field = (typeof SUMMARY_FIELDS)[number];
 
 export function movedFields(before: AnswerSummary, after: AnswerSummary): Field[] {
-  return SUMMARY_FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
+  // The obligation reads differently when the rules leave it open ("ask DUO"): that is part of it.
+  const value = (s: AnswerSummary, f: Field) =>
+    f === 'obligation' ? [s.obligation, !!s.obligationOpen] : (s[f] ?? null);
+  return SUMMARY_FIELDS.filter((f) => JSON.stringify(value(before, f)) !== JSON.stringify(value(after, f)));
 }
 
 /** A list of the parts that moved; nothing when none of them did. */
@@ -29,7 +33,7 @@ export function SummaryDiff({
   const show = (field: Field, s: AnswerSummary): string => {
     switch (field) {
       case 'obligation':
-        return t.t(`obligation.${s.obligation}.title`);
+        return obligationTitleOf(t, s.obligation, !!s.obligationOpen);
       case 'regime':
         return s.regime ? t.t(`regime.${s.regime}`) : '–';
       case 'termEnd':

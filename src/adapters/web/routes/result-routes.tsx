@@ -44,6 +44,9 @@ export function resultRoutes(app: FastifyInstance, options: WebOptions, kit: Pag
           pdf: `/${locale}/result.pdf${qs}`,
           ics: calendarDates(a, asOf).length > 0 ? `/${locale}/result.ics${qs}` : null,
           restart: `/${locale}/check`,
+          termUnknown: text.termUnknownFact
+            ? `/${locale}/check${writeState(state, { edit: text.termUnknownFact })}`
+            : null,
         }}
         letters={letters.links(t, a, (id) => `/${locale}/letter/${id}${qs}`)}
         contacts={contacts}

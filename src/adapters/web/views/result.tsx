@@ -14,6 +14,8 @@ export interface ResultLinks {
   pdf: string;
   ics: string | null;
   restart: string;
+  /** The question that gives the end of the term, when it is not known (answer it after all). */
+  termUnknown?: string | null;
 }
 
 export interface ResultDates {
@@ -128,9 +130,15 @@ export function ResultPage(props: {
         </div>
       )}
       {text.afterTerm && <AfterTerm a={text.afterTerm} />}
-      {(dates.termEnd || dates.applyFrom) && (
+      {(dates.termEnd || dates.applyFrom || text.termUnknown) && (
         <section class="card dates" aria-labelledby="dates-heading">
           <h2 id="dates-heading">{t.t('ui.result.term')}</h2>
+          {text.termUnknown && <p class="term-unknown">{text.termUnknown}</p>}
+          {text.termUnknown && links.termUnknown && (
+            <p>
+              <a href={links.termUnknown}>{t.t('ui.result.termUnknown.answer')}</a>
+            </p>
+          )}
           <dl>
             {dates.termStart && (
               <div>
