@@ -33,6 +33,7 @@ import {
   derive,
   loanForgivenessBandEnds,
   type Regime,
+  type RegimeOpen,
   termEnded,
 } from './rules/derive.ts';
 import type { DecisionEffects, Obligation, ObligationRule } from './rules/obligation.ts';
@@ -212,6 +213,10 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
   // No start date, but a PIP date: only Wi2021 has a PIP (derive.ts).
   if (inScope && regime && !start) reason(`regime.${regime}.pip`, 'applies', book.rules.acts[regime].source);
   if (inScope && !regime) missing = union(missing, maskOf('permitDate', 'obligationStartDate'));
+  // The facts point to two acts (derive.ts RegimeOpen): no act, no term of one act, no options of one act.
+  const open = derivation.regimeOpen;
+  if (inScope && open && start)
+    reason(`regime.open.${open}`, 'applies', REGIME_OPEN_SOURCES[open], { start: String(start) });
 
   const showTerm = obligation === 'obliged' || obligation === 'unknown';
   if (showTerm && regime) {
@@ -305,6 +310,12 @@ function termMissing(facts: Facts, regime: Regime, derivation: Derivation): Fact
     ? union(mask, maskOf('obligationStartDate'))
     : mask;
 }
+
+/** The sources of an open act: the 2022 wrong notices (main §0 transition), the pre-2013 rules (main §0 Wi2007). */
+const REGIME_OPEN_SOURCES: Readonly<Record<RegimeOpen, string>> = {
+  pip: 'transition-wrong-notice',
+  'told-date': 'regime-wi2007',
+};
 
 const TRUE = { value: true, missing: 0 } as const;
 

@@ -51,8 +51,16 @@ describe('regime cut-off 2013-01-01 (Wi2007 / Wi2013)', () => {
       assert.equal(a.obligation, 'obliged');
       assert.equal(a.regime, regime);
     });
-    test(`permit of ${start}, adult: ${regime}`, () => {
-      assert.equal(run(person({ permitDate: date(start) }), '2014-06-01').regime, regime);
+    // A permit date alone does not say when one was told: before 2013 the act stays open (ask the letter).
+    const fromPermit = regime === 'wi2007' ? null : regime;
+    test(`permit of ${start}, adult: ${fromPermit ?? 'open, the letter decides'}`, () => {
+      const a = run(person({ permitDate: date(start) }), '2014-06-01');
+      assert.equal(a.regime, fromPermit);
+      assert.equal(a.obligation, 'obliged');
+      if (!fromPermit) {
+        assert.deepEqual(a.missing, ['obligationStartDate']);
+        assert.ok(a.reasons.some((r) => r.rule === 'regime.open.told-date' && r.status === 'applies'));
+      }
     });
   }
 });

@@ -88,10 +88,20 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
 const known = <T>(value: T): Derived<T> => ({ value, missing: 0 });
 const unknown = <T>(missing: FactMask): Derived<T> => ({ value: undefined, missing });
 
+/**
+ * Why the act is open although a start date is known (the reason `regime.open.<kind>` says which):
+ * - `pip`: a PIP (Wi2021 only) next to a start before 2022 (Wi2013). In 2022 about 500 people were
+ *   put under the wrong act and could choose (main §0 transition): only DUO can tell.
+ * - `told-date`: a permit before 2013 without the date of the letter that told the person: the old
+ *   rules apply only to who was also told before 2013 (main §0 Wi2007); otherwise Wi2013.
+ */
+export type RegimeOpen = 'pip' | 'told-date';
+
 export interface Derivation {
   values: DerivedValues;
   term: Term;
   aow: AowDate | undefined;
+  regimeOpen: RegimeOpen | undefined;
 }
 
 const NO_TERM: Term = { start: undefined, end: undefined, applyFrom: undefined, endBasis: undefined };
@@ -102,8 +112,8 @@ const MIN_AOW_AGE = 65;
 /** `withTerm: false` skips the term (the obligation decision does not need it; it is the costly part). */
 export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm = true): Derivation {
   const start = obligationStart(facts, book);
-  // A PIP exists only under Wi2021 (art. 11, 15): with a PIP date and no start date the act is still known.
-  const regime = regimeOf(start.date, book) ?? (facts.pipDate ? 'wi2021' : undefined);
+  const act = actOf(facts, start, book);
+  const regime = act.regime;
   const birth = facts.birthDate;
   const aow =
     birth && asOf.year - birth.year >= MIN_AOW_AGE
@@ -111,12 +121,13 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
       : undefined;
   const term = withTerm ? termOf(facts, start.date, regime, book) : NO_TERM;
   const startMissing = start.date ? 0 : maskOf('permitDate', 'obligationStartDate');
+  const regimeMissing = start.date ? act.missing : startMissing;
   const passed = termEnded(term, asOf);
 
   const values: DerivedValues = {
     obligationStart: start.date ? known(start.date) : unknown(startMissing),
     startBasis: start.basis ? known(start.basis) : unknown(startMissing),
-    regime: regime ? known(regime) : unknown(startMissing),
+    regime: regime ? known(regime) : unknown(regimeMissing),
     // Not retroactive: for Turkish nationals what counts is when they arrived (the permit), not a later 18th birthday.
     turkishEra:
       (facts.permitDate ?? start.date)
@@ -134,8 +145,8 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     aowReached: birth ? aowReached(aow, asOf) : unknown(FACT_BIT.birthDate),
     inApplyWindow: term.applyFrom
       ? known(isOnOrAfter(asOf, term.applyFrom))
-      : unknown(termMissing(facts, regime)),
-    termPassed: passed !== undefined ? known(passed) : unknown(termMissing(facts, regime)),
+      : unknown(termMissing(facts, regime, act.missing)),
+    termPassed: passed !== undefined ? known(passed) : unknown(termMissing(facts, regime, act.missing)),
     startsLater: known(startsLater(facts, asOf)),
     // The Wi2013 table is the only fine this engine can compute; under Wi2021 DUO sets the amount.
     fineAboveHearingLimit:
@@ -156,9 +167,9 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     loanLateness:
       term.end && passed !== undefined
         ? known(loanLateness(term.end, asOf, book))
-        : unknown(termMissing(facts, regime)),
+        : unknown(termMissing(facts, regime, act.missing)),
   };
-  return { values, term, aow };
+  return { values, term, aow, regimeOpen: act.open };
 }
 
 /** The last day of each Wi2013 partial loan-forgiveness band: the term end plus the band's months. */
@@ -197,6 +208,29 @@ function obligationStart(
     }
   }
   return { date: facts.permitDate, basis: 'permit-date' };
+}
+
+/**
+ * The act: from the start date, with two exceptions where the facts point two ways and the answer
+ * stays open (RegimeOpen); `missing` is the fact that can still settle it (none: ask DUO).
+ * A PIP exists only under Wi2021 (art. 11, 15): with a PIP date and no start date the act is known.
+ */
+function actOf(
+  facts: Facts,
+  start: ReturnType<typeof obligationStart>,
+  book: RuleBook,
+): { regime: Regime | undefined; open: RegimeOpen | undefined; missing: FactMask } {
+  const byStart = regimeOf(start.date, book);
+  const fromLetter = start.basis === 'duo-letter';
+  if (!byStart) return { regime: facts.pipDate ? 'wi2021' : undefined, open: undefined, missing: 0 };
+  // A PIP next to a start before 2022: the permit date only approximates the start (DUO's letter may
+  // say 2022), and a letter that says 2021 may belong to someone who chose Wi2021 in 2022.
+  if (facts.pipDate && byStart !== 'wi2021')
+    return { regime: undefined, open: 'pip', missing: fromLetter ? 0 : FACT_BIT.obligationStartDate };
+  // Wi2007 needs both a permit and the notice before 2013; a permit date alone does not say when one was told.
+  if (byStart === 'wi2007' && !fromLetter)
+    return { regime: undefined, open: 'told-date', missing: FACT_BIT.obligationStartDate };
+  return { regime: byStart, open: undefined, missing: 0 };
 }
 
 function regimeOf(start: PlainDate | undefined, book: RuleBook): Regime | undefined {
@@ -243,8 +277,9 @@ function ageBand(birth: PlainDate, aow: AowDate | undefined, asOf: PlainDate, bo
   return 'adult';
 }
 
-function termMissing(facts: Facts, regime: Regime | undefined): FactMask {
+function termMissing(facts: Facts, regime: Regime | undefined, actMissing: FactMask): FactMask {
   if (facts.termEndDate) return 0;
+  if (!regime && (facts.permitDate || facts.obligationStartDate)) return actMissing;
   if (!regime) return maskOf('permitDate', 'obligationStartDate', 'termEndDate');
   return regime === 'wi2021' ? maskOf('pipDate') : maskOf('termEndDate');
 }
