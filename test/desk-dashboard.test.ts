@@ -45,7 +45,7 @@ before(async () => {
   anna = await pageLogin(desk.base, 'anna');
   bram = await pageLogin(desk.base, 'bram');
   cor = await pageLogin(desk.base, 'cor');
-  // On 2026-03-02: Amal's term ends 2026-05-10 (Wi2021, 69 days); Noor's in 2026 too but later; Kim's
+  // On 2026-03-02: Amal's term ends 2026-05-10 (Wi2021, 69 days); Noor (obliged) has no PIP date yet, so her term end is unknown; Kim's
   // facts are missing (due today); Zed is in team Zwolle.
   ids.amal = await addPerson(desk.base, anna);
   ids.noor = await addPerson(desk.base, anna, FAMILY_FORM);
@@ -146,9 +146,10 @@ test('a helper: no team filter, only their team’s accounts; another team’s i
 });
 
 test('due date window and act', async () => {
-  // Kim's facts are missing: due today. Amal's term ends on 2026-05-10, in 69 days.
-  assert.deepEqual((await dashboard(anna, '?due=0')).names, ['kim']);
-  assert.deepEqual((await dashboard(anna, '?due=30')).names, ['kim']);
+  // Kim's facts are missing: due today. So is Noor's PIP date (obliged, and without it the end of
+  // her term is not known: it may have passed). Amal's term ends on 2026-05-10, in 69 days.
+  assert.deepEqual((await dashboard(anna, '?due=0')).names, ['kim', 'noor']);
+  assert.deepEqual((await dashboard(anna, '?due=30')).names, ['kim', 'noor']);
   const ninety = await dashboard(anna, '?due=90');
   assert.ok(ninety.names.includes('amal') && ninety.names.includes('kim'));
   assert.match(select(ninety.html, 'due') ?? '', /<option value="90" selected/);

@@ -136,3 +136,41 @@ test('desk: a person whose answer the rules leave open reads "ask DUO" on the da
   const people = (await api.json()) as { people: { displayName: string; nextAction: { kind: string } }[] };
   assert.equal(people.people.find((p) => p.displayName === 'Brit')?.nextAction.kind, 'ask-duo');
 });
+
+test('desk: an obliged person without a PIP date is not left at the bottom with nothing to do', async () => {
+  const bram = await pageLogin(desk.base, 'bram');
+  await addPerson(desk.base, bram, {
+    ...PERSON_FORM,
+    displayName: 'Layla',
+    'f.permitPurpose': 'family',
+    'f.pipDate': '',
+  });
+  await addPerson(desk.base, bram, { ...PERSON_FORM, displayName: 'Amal' });
+  const nl = catalog('nl');
+  const dashboard = plain(await (await page(desk.base, bram, '/desk/nl/')).text());
+  const layla = dashboard.indexOf('Layla');
+  assert.ok(layla >= 0 && layla < dashboard.indexOf('Amal'), 'Layla comes first: her term may have ended');
+  assert.ok(
+    dashboard.slice(layla).startsWith(`Layla ${nl['desk.action.complete-facts']!}`),
+    'with "ask the person"',
+  );
+});
+
+test("desk: a minor's page says 'not yet, at 18', as his result page does", async () => {
+  const anna = await pageLogin(desk.base, 'anna');
+  const id = await addPerson(desk.base, anna, {
+    ...PERSON_FORM,
+    displayName: 'Ahmad',
+    'f.nationality': 'AF',
+    'f.birthDate': '2008-09-01',
+    'f.permitDate': '2025-02-01',
+    'f.schoolYearsInNL': '1',
+    'f.pipDate': '',
+  });
+  const person = plain(await (await page(desk.base, anna, `/desk/en/people/${id}`)).text());
+  assert.match(
+    person,
+    /Not yet: while you must go to school, you do not have to integrate\. Your obligation starts on September 1, 2026 at the latest\./,
+  );
+  assert.doesNotMatch(person, /you can get an exemption/);
+});

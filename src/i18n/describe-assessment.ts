@@ -181,6 +181,32 @@ export function obligationTitleOf(t: Translator, obligation: string, open: boole
     : t.t(`obligation.${obligation}.title`);
 }
 
+/**
+ * The answer's first line and the sentence under it, as the result page and the case desk show
+ * them: the obligation's title, or the deciding rule's own headline ("Not yet: …") when the
+ * catalog has `headline.<rule id>`.
+ */
+export function headlineOf(t: Translator, a: Assessment): { headline: string; detail?: string } {
+  const open = a.obligation === 'unknown' && a.obligationMissing.length === 0;
+  let headline = obligationTitle(t, a);
+  let detail: string | undefined;
+  if (t.has(`obligation.${a.obligation}.text`)) detail = t.t(`obligation.${a.obligation}.text`);
+  if (open) detail = t.t('obligation.unknown-open.text');
+  const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
+  if (decided) {
+    // `start`: the day the obligation starts (a minor's headline names it), unless the rule has its own.
+    const params: Record<string, string | number> = {
+      ...(a.obligationStart ? { start: a.obligationStart.toString() } : {}),
+      ...(decided.params ?? {}),
+    };
+    for (const [k, v] of Object.entries(params))
+      if (typeof v === 'string' && ISO.test(v)) params[k] = t.date(parseDate(v));
+    headline = t.t(`headline.${decided.rule}`, params);
+    if (t.has(`headline.${decided.rule}.text`)) detail = t.t(`headline.${decided.rule}.text`);
+  }
+  return detail === undefined ? { headline } : { headline, detail };
+}
+
 export function describeAssessment(
   t: Translator,
   a: Assessment,
@@ -192,7 +218,7 @@ export function describeAssessment(
   const possible = t.t(open ? 'result.possible.open' : 'result.possible');
   const text: AssessmentText = {
     obligation: a.obligation,
-    headline: obligationTitle(t, a),
+    headline: '',
     reasons: a.reasons.map((r) => ({
       text: r.status === 'possible' ? `${possible} ${reasonText(t, r, a.asOf)}` : reasonText(t, r, a.asOf),
       source: sourceText(t, r.source),
@@ -211,21 +237,9 @@ export function describeAssessment(
       .map((f) => ({ fact: f, text: t.t(`question.${f}.lookup`) })),
     disclaimer: t.t('result.disclaimer'),
   };
-  if (t.has(`obligation.${a.obligation}.text`)) text.headlineDetail = t.t(`obligation.${a.obligation}.text`);
-  if (open) text.headlineDetail = t.t('obligation.unknown-open.text');
-  // A rule may have a headline of its own ("Not yet: …"): the catalog's `headline.<rule id>`.
-  const decided = a.reasons.find((r) => r.status === 'applies' && t.has(`headline.${r.rule}`));
-  if (decided) {
-    // `start`: the day the obligation starts (a minor's headline names it), unless the rule has its own.
-    const params: Record<string, string | number> = {
-      ...(a.obligationStart ? { start: a.obligationStart.toString() } : {}),
-      ...(decided.params ?? {}),
-    };
-    for (const [k, v] of Object.entries(params))
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[k] = t.date(parseDate(v));
-    text.headline = t.t(`headline.${decided.rule}`, params);
-    if (t.has(`headline.${decided.rule}.text`)) text.headlineDetail = t.t(`headline.${decided.rule}.text`);
-  }
+  const top = headlineOf(t, a);
+  text.headline = top.headline;
+  if (top.detail) text.headlineDetail = top.detail;
   if (a.regime) text.regime = t.t('result.regime', { regime: t.t(`regime.${a.regime}`) });
   if (a.termStart && a.termEnd)
     text.term = t.t('result.term', { start: t.date(a.termStart), end: t.date(a.termEnd) });

@@ -48,3 +48,10 @@ test('unknown with nothing left to ask (the rules leave it open): ask DUO, not t
   assert.deepEqual(summaryChanges(open, settled), ['obligationOpen']);
   assert.deepEqual(summaryChanges(settled, settled), []);
 });
+
+test('obliged without a term end because a date is missing: complete the facts now, not nothing', () => {
+  const noPip = { ...obliged, termEnd: null, applyFrom: null, letterFrom: null, missing: ['pipDate'] };
+  assert.equal(kind(noPip, '2025-01-01'), 'complete-facts');
+  assert.equal(nextActionOf(noPip, date('2025-01-01'))?.due.toString(), '2025-01-01');
+  assert.equal(nextActionOf({ ...noPip, missing: ['courseHours'] }, date('2025-01-01')), null);
+});

@@ -29,6 +29,8 @@ export interface NextAction {
 }
 
 const SOON_MONTHS = 6;
+/** The facts the end of the term is computed from (assess.ts, termMissing). */
+const TERM_FACTS = ['pipDate', 'termEndDate', 'obligationStartDate'];
 
 /** Today and six months on, as ISO text: ISO dates compare as strings, so a team of thousands is cheap. */
 export interface Horizon {
@@ -54,7 +56,11 @@ export function nextActionOf(s: AnswerSummary, at: Horizon | PlainDate): NextAct
   const h = 'todayIso' in at ? at : horizonOf(at);
   if (s.obligation === 'unknown')
     return { kind: s.obligationOpen ? 'ask-duo' : 'complete-facts', due: h.today };
-  if (s.obligation !== 'obliged' || !s.termEnd) return null;
+  if (s.obligation !== 'obliged') return null;
+  // Obliged, but the end of the term waits for a date (the PIP date, DUO's letter): it may already
+  // have passed, so finding that date is the first thing to do, not nothing.
+  if (!s.termEnd)
+    return TERM_FACTS.some((f) => s.missing.includes(f)) ? { kind: 'complete-facts', due: h.today } : null;
   if (s.termEnd < h.todayIso) return { kind: 'term-passed', due: day(s.termEnd) };
   if (s.letterFrom && s.letterFrom <= h.todayIso) return { kind: 'send-letter', due: day(s.termEnd) };
   if (s.termEnd <= h.soonIso) return { kind: 'term-ending', due: day(s.termEnd) };

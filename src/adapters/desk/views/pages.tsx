@@ -7,7 +7,7 @@ import { type PlainDate, Temporal } from '#domain/dates/plain-date.ts';
 import type { Account, AnswerSummary, HistoryEntry } from '#domain/desk/model.ts';
 import { summarise } from '#domain/desk/next-action.ts';
 import type { ListView, PersonView } from '#domain/desk/service.ts';
-import { obligationTitle, obligationTitleOf } from '#i18n/describe-assessment.ts';
+import { headlineOf, obligationTitleOf } from '#i18n/describe-assessment.ts';
 import { type DashboardFilter, DashboardFilters, type FilterChoices } from './dashboard-filters.tsx';
 import { type DeskContext, DeskPage, ErrorSummary, fieldId } from './desk-layout.tsx';
 import { describeValue, FactFields, type FormValues } from './fact-fields.tsx';
@@ -129,7 +129,7 @@ function AnswerCard({ ctx, a, today }: { ctx: DeskContext; a: Assessment; today:
     <section class="card" aria-labelledby="answer-h">
       <h2 id="answer-h">{t.t('desk.person.answer')}</h2>
       <p>
-        <strong>{obligationTitle(t, a)}</strong>
+        <strong>{headlineOf(t, a).headline}</strong>
       </p>
       <dl>
         {a.regime && (
