@@ -196,6 +196,8 @@ export function queryWordKeys(tok: Token, stemmers: Stemmers, primary?: string):
       add(kurmanjiLight(surface), w('kmr'));
       break;
     case 'arabic':
+      // Urdu shares words with Arabic and Persian, not their endings: دینا (to give) is not دين.
+      if (primary === 'ur') break;
       add(arabicLight(surface), w('ar'));
       add(stem(stemmers, 'ar', tok.text), w('ar'));
       add(persianLight(surface), w('fa'));

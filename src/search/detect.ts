@@ -2,7 +2,8 @@
  * Which knowledge-base language a question is written in: by script first (Ge'ez → ti,
  * Cyrillic → uk), then by a word-frequency model learnt from the knowledge base itself, with the
  * lexicon's language tags and a few letters as extra evidence. Undefined when the words are not
- * those of any knowledge-base language (the caller then answers in English).
+ * those of any knowledge-base language (the caller then answers in English); `ur` for Urdu, told
+ * by its own letters (also answered in English, but its words are not read as Arabic or Persian).
  */
 import { SCRIPT_LANGS } from './analyze.ts';
 import { fold, type Script, type Token } from './text.ts';
@@ -23,6 +24,19 @@ const PERSIAN_LETTERS = /[پچژگ]/;
 const PASHTO_LETTERS = /[ټډړښږځڅڼګۍې]/;
 const SORANI_LETTERS = /[ڕڵۆڤێە]/;
 const TURKISH_LETTERS = /[şğı]/;
+// Letters Urdu writes and none of our Arabic-script languages do: ٹ ڈ ڑ (Pashto writes ټ ډ ړ),
+// noon ghunna ں, bari ye ے ۓ and gol he ہ ۂ (Arabic, Persian and Sorani write ه or ە). Do
+// chashmi he ھ is Sorani's h too, so it does not count.
+const URDU_LETTERS = /[ٹڈڑںےۓہۂ]/;
+
+/**
+ * True when an Arabic-script text is Urdu: it has letters only Urdu writes and none that only
+ * Pashto or Sorani writes. Urdu has no answers of its own; its words are not those of Arabic or
+ * Persian, even where they look alike (دینا, to give, is not دين, a debt).
+ */
+export function isUrdu(text: string): boolean {
+  return URDU_LETTERS.test(text) && !PASHTO_LETTERS.test(text) && !SORANI_LETTERS.test(text);
+}
 
 export interface Detection {
   lang: string | undefined;
@@ -88,6 +102,9 @@ export function detectLanguage(
       words.filter((t) => t.script === 'latin'),
     );
   const [script, scriptWords] = [...perScript.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  // Urdu: told by its own letters, answered in the fallback language (it has no answers).
+  if (script === 'arabic' && isUrdu(rawText || scriptWords.map((t) => t.text).join(' ')))
+    return { lang: 'ur', script };
   const candidates = SCRIPT_LANGS[script];
   const modelled = candidates.filter((l) => models[l]);
   if (modelled.length === 0) return { lang: candidates[0], script };

@@ -51,6 +51,11 @@ export interface LexiconSource {
    */
   overviews?: Readonly<Record<string, string>>;
   /**
+   * Concepts too broad to name an answer of their own (integration, an exam): they do not keep an
+   * overview from applying ("must I do the exam" is the general obligation question).
+   */
+  broad?: readonly string[];
+  /**
    * Families of answers by the concept that names them (exemption: the vrijstelling and ontheffing
    * answers; extension: the more-time answers): a question naming one family and no other prefers it.
    */
@@ -85,6 +90,8 @@ export interface LexiconData {
   cuesTogether?: { when: number[]; topics: string[] }[];
   /** Concept number → its general topic, pointed at when no cue is found. */
   overviews?: Record<string, string[]>;
+  /** Concept numbers an overview passes over like the core ones (see LexiconSource.broad). */
+  broad?: number[];
   /** Concept number → the topics of its family. */
   families?: Record<string, string[]>;
 }
@@ -94,6 +101,8 @@ export interface ConceptMatch {
   lang: string;
   start: number;
   end: number;
+  /** The term's first word was written as in the lexicon (not found through a stem or as a prefix). */
+  exact: boolean;
 }
 
 /** A word as the matcher sees it. */
@@ -160,6 +169,7 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
       topics: [...t.topics],
     })),
     overviews,
+    broad: idsOf(source.broad, 'broad'),
     families,
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
@@ -239,8 +249,8 @@ export class LexiconMatcher {
       const term = this.data.terms[t]!;
       const end = this.matchRest(term, words, i);
       if (end < 0) continue;
-      const quality = term.k[0]![0] === words[i]!.surface ? 2 : 1;
-      found.push({ match: { concept: term.c, lang: term.l, start: i, end }, quality });
+      const exact = term.k[0]![0] === words[i]!.surface;
+      found.push({ match: { concept: term.c, lang: term.l, start: i, end, exact }, quality: exact ? 2 : 1 });
     }
     return found;
   }

@@ -6,7 +6,7 @@ import { stemmer as german } from '@orama/stemmers/german';
 import { TEST_DOCS, TEST_LEXICON } from '../../test/fixtures/search-corpus.ts';
 import { damerauLevenshtein } from './fuzzy.ts';
 import { compileLexicon, LexiconMatcher } from './lexicon.ts';
-import { SearchIndex, type SearchIndexData } from './search-index.ts';
+import { DEFAULT_PARAMS, SearchIndex, type SearchIndexData } from './search-index.ts';
 import { normaliseText, tokenize } from './text.ts';
 
 const STEMMERS = { en: english, ar: arabic, de: german };
@@ -282,4 +282,102 @@ test('a stem table of the content changes no answer; it holds content words only
   assert.ok(!calls.includes('en:pregnant'), 'a content word is read from the table');
   assert.notEqual(english('integration'), 'integration');
   assert.equal(tabled.toJSON().stems!.en!.zebras, undefined, 'and a question adds nothing to the table');
+});
+
+test('a broad concept (an exam) keeps no overview from applying: "must I do the exam" is the general question', () => {
+  const doc = (topic: string, title: string, phrasings: string[] = []) => ({
+    topic,
+    lang: 'en',
+    title,
+    summary: '',
+    answer: '',
+    phrasings,
+  });
+  const docs = [
+    doc('who-has-to', 'Do I have to integrate? Who has to?'),
+    doc('diploma', 'I have a Dutch diploma. Do I still have to do the exam?'),
+    doc('exam-parts', 'What is in the exam?', ['what parts does the exam have']),
+  ];
+  const lexicon = {
+    concepts: {
+      obligation: { en: ['have to', 'must'] },
+      inburgering: { en: ['integrate'] },
+      exam: { en: ['exam'] },
+      diploma: { en: ['diploma'] },
+    },
+    overviews: { obligation: 'who-has-to', exam: 'exam-parts' },
+  };
+  const q = 'do I have to do the exam';
+  assert.equal(SearchIndex.build(docs, lexicon, STEMMERS).search(q).results[0]!.topic, 'diploma');
+  const index = SearchIndex.build(docs, { ...lexicon, broad: ['exam', 'inburgering'] }, STEMMERS);
+  assert.equal(index.search(q).results[0]!.topic, 'who-has-to');
+  // The general answer explains the broad word as well, though its own text lacks it.
+  assert.equal(index.explain(q).words.find((w) => w.word === 'exam')?.explained, 1);
+  // A question that names more than broad concepts keeps its specific answer.
+  assert.equal(index.search('I have a diploma, do I have to do the exam').results[0]!.topic, 'diploma');
+  // The exam alone goes to its general answer.
+  assert.equal(index.search('what about the exam').results[0]!.topic, 'exam-parts');
+});
+
+test('a short question whose best answers are nearly tied is not confident; a clear lead is', () => {
+  const doc = (topic: string, title: string) => ({
+    topic,
+    lang: 'en',
+    title,
+    summary: '',
+    answer: '',
+    phrasings: [],
+  });
+  const docs = [
+    doc('medical', 'I am ill and cannot do the exam. Am I exempt?'),
+    doc('more-time-ill', 'I was ill. Can I get more time for the exam?'),
+    doc('fine', 'How big is the fine?'),
+  ];
+  const lexicon = {
+    concepts: { illness: { en: ['ill', 'sick'] }, exam: { en: ['exam'] }, fine: { en: ['fine'] } },
+    cues: { illness: ['medical', 'more-time-ill'] },
+  };
+  const lenient = SearchIndex.build(docs, lexicon, STEMMERS, {
+    ...DEFAULT_PARAMS,
+    minLead: 0,
+    minLeadShort: 0,
+  });
+  const strict = SearchIndex.build(docs, lexicon, STEMMERS);
+  const q = 'sick exam';
+  const [a, b] = strict.explain(q).ranked;
+  assert.ok(a!.score - b!.score < 0.2 * a!.score, 'the two answers are close');
+  assert.equal(lenient.search(q).confident, true);
+  assert.equal(strict.search(q).confident, false);
+  assert.equal(strict.search('how big is the fine').confident, true);
+});
+
+test('an Urdu question takes no false friend from Arabic: دینا (to give) is not دين (a debt)', () => {
+  const doc = (topic: string, lang: string, title: string) => ({
+    topic,
+    lang,
+    title,
+    summary: '',
+    answer: '',
+    phrasings: [],
+  });
+  const docs = [
+    doc('loan', 'ar', 'هل يجب أن أسدد القرض أو الدين؟'),
+    doc('loan', 'en', 'Do I have to pay back the loan?'),
+    doc('who-has-to', 'ar', 'هل يجب علي الاندماج؟'),
+    doc('who-has-to', 'en', 'Do I have to integrate?'),
+  ];
+  const lexicon = {
+    concepts: {
+      loan: { ar: ['دين', 'قرض'], en: ['loan'], ur: ['قرض'] },
+      exam: { ar: ['امتحان'], ur: ['امتحان'] },
+    },
+  };
+  const index = SearchIndex.build(docs, lexicon, STEMMERS);
+  const urdu = index.explain('کیا مجھے امتحان دینا ہے');
+  assert.equal(urdu.detected, 'ur');
+  assert.equal(urdu.answerLang, 'en');
+  assert.deepEqual(urdu.concepts, ['exam']);
+  // Words written as in the lexicon still count (قرض is Urdu too), and Arabic keeps its stems.
+  assert.ok(index.explain('میرا قرض کتنا ہے').concepts.includes('loan'));
+  assert.ok(index.explain('كم دينا').concepts.includes('loan'));
 });

@@ -28,7 +28,7 @@ import {
   withStemTable,
   wordKeys,
 } from './analyze.ts';
-import { detectLanguage, LangModelBuilder, type LangModels } from './detect.ts';
+import { detectLanguage, isUrdu, LangModelBuilder, type LangModels } from './detect.ts';
 import { FuzzyVocabulary } from './fuzzy.ts';
 import {
   compileLexicon,
@@ -101,6 +101,15 @@ export interface RankingParams {
    */
   minScore?: number;
   minCoverage?: number;
+  /**
+   * The lead the best topic needs over the next one (a share of its score): answers nearly tied
+   * are not one answer. A short question (at most `shortWords` words that tell topics apart)
+   * rests on little, so it needs the larger `minLeadShort` ("im sick cant do the exam": the
+   * medical exemption or more time).
+   */
+  minLead?: number;
+  minLeadShort?: number;
+  shortWords?: number;
 }
 
 export const DEFAULT_PARAMS: RankingParams = {
@@ -129,6 +138,9 @@ export const DEFAULT_PARAMS: RankingParams = {
   confidenceThreshold: 0.8,
   minScore: 0.4,
   minCoverage: 0.35,
+  minLead: 0.05,
+  minLeadShort: 0.2,
+  shortWords: 2,
 };
 
 /** Postings of one key: topic numbers and their length-normalised, field-weighted frequencies. */
@@ -272,6 +284,8 @@ export class SearchIndex {
   private readonly topicNo: ReadonlyMap<string, number>;
   /** Per topic, its title concepts with their IDF weights and their sum (the same for every question). */
   private readonly signatureWeights: { concepts: [string, number][]; total: number }[];
+  /** The broad concepts (`~name`), which an overview passes over. */
+  private readonly passedOver: ReadonlySet<string>;
 
   private constructor(data: SearchIndexData, stemmers: Stemmers) {
     this.data = data;
@@ -314,6 +328,8 @@ export class SearchIndex {
     this.vocabulary = new FuzzyVocabulary([...this.terms.keys()].filter(isPlainKey));
     this.languages = [...new Set(Object.values(data.titles).flatMap((t) => Object.keys(t)))];
     this.topicNo = new Map(data.topics.map((t, i) => [t, i]));
+    const { broad = [], concepts } = data.lexicon;
+    this.passedOver = new Set(broad.map((c) => `~${concepts[c]}`));
     this.signatureWeights = data.signatures.map((signature) => {
       const concepts = Object.entries(signature).map(([c, share]): [string, number] => [
         c,
@@ -519,7 +535,12 @@ export class SearchIndex {
     const limit = Math.max(1, Math.min(options.limit ?? 5, this.n));
     const text = normaliseText(query);
     const allTokens = tokenize(text);
-    const found = this.lexicon.match(LexiconMatcher.probes(allTokens, this.stemmers));
+    // An Urdu question takes the terms of other languages as written only: their stems and
+    // prefixes are false friends (دینا, to give, starts like Arabic دين, a debt).
+    const urdu = isUrdu(query);
+    const found = this.lexicon
+      .match(LexiconMatcher.probes(allTokens, this.stemmers))
+      .filter((m) => !urdu || m.exact || m.lang.split('-')[0] === 'ur');
     // Markers (units beside a number) are read by the number rules only, never ranked.
     const markers = this.data.lexicon.markers ?? [];
     const matches = markers.length ? found.filter((m) => !markers.includes(m.concept)) : found;
@@ -629,7 +650,7 @@ export class SearchIndex {
 
     const question = this.questionSimilarity(wordKeyLists, concepts);
     const signature = this.signatureRecall(concepts);
-    const cues = this.cueScores(conceptIds);
+    const { cues, general } = this.cueScores(conceptIds);
     const cueWeight = p.cueWeight ?? 0;
     const family = this.familyScores(conceptIds);
     const familyWeight = p.familyWeight ?? 0;
@@ -661,7 +682,9 @@ export class SearchIndex {
     scored.sort((a, b) => b.score - a.score || a.d - b.d);
 
     const top = scored[0];
-    const coverage = top ? this.coverage(wordInfo, top.d) : 0;
+    // The general answer an overview pointed at explains the question's core and broad words too.
+    const passed = top && general.has(top.d) ? this.passedOver : undefined;
+    const coverage = top ? this.coverage(wordInfo, top.d, passed) : 0;
     const outOfScope = conceptIds
       .filter((c) => this.data.lexicon.outOfScope.includes(c))
       .map((c) => this.data.lexicon.concepts[c]!);
@@ -670,7 +693,15 @@ export class SearchIndex {
       if (set.every((c) => conceptIds.includes(c)))
         outOfScope.push(set.map((c) => this.data.lexicon.concepts[c]!).join('+'));
     const core = conceptIds.some((c) => this.data.lexicon.core.includes(c));
-    const confident = this.isConfident(top?.score ?? 0, coverage, outOfScope.length > 0, core);
+    const informative = wordInfo.filter((w) => w.info > 0).length;
+    const confident = this.isConfident(
+      top?.score ?? 0,
+      scored[1]?.score ?? 0,
+      informative,
+      coverage,
+      outOfScope.length > 0,
+      core,
+    );
 
     const results = scored.slice(0, limit).map((s) => {
       const titles = this.data.titles[s.topic] ?? {};
@@ -702,7 +733,7 @@ export class SearchIndex {
         words: wordInfo.map((w) => ({
           word: w.word,
           info: round(w.info),
-          explained: top ? this.explains(w, top.d) : 0,
+          explained: top ? this.explains(w, top.d, passed) : 0,
         })),
         ranked: scored.map((s) => ({
           topic: s.topic,
@@ -794,24 +825,28 @@ export class SearchIndex {
    * unknown word weighs much, a function word nothing) and counts as explained when the topic
    * holds the word, or a concept the word belongs to.
    */
-  private coverage(words: readonly WordInfo[], d: number): number {
+  private coverage(words: readonly WordInfo[], d: number, passed?: ReadonlySet<string>): number {
     let total = 0;
     let explained = 0;
     for (const w of words) total += w.info;
-    for (const w of words) explained += w.info * this.explains(w, d);
+    for (const w of words) explained += w.info * this.explains(w, d, passed);
     if (total > 0) return explained / total;
     // No word sets topics apart (each is common to many): the share of its known words it explains.
     let known = 0;
     for (const w of words) {
       if (w.keys.size === 0 && w.concepts.length === 0) continue;
       known++;
-      explained += this.explains(w, d);
+      explained += this.explains(w, d, passed);
     }
     return known > 0 ? explained / known : 0;
   }
 
-  /** 1 when topic d holds the word (or a concept it belongs to), less for a fuzzy match, else 0. */
-  private explains(w: WordInfo, d: number): number {
+  /**
+   * 1 when topic d holds the word (or a concept it belongs to), less for a fuzzy match, else 0.
+   * `passed`: concepts that count as held (those an overview passed over, for its general answer).
+   */
+  private explains(w: WordInfo, d: number, passed?: ReadonlySet<string>): number {
+    if (passed && w.concepts.length > 0 && w.concepts.every((c) => passed.has(c))) return 1;
     let best = 0;
     for (const [key, weight] of w.keys) if (this.holds(key, d)) best = Math.max(best, weight);
     for (const c of w.concepts) if (this.holds(c, d)) best = 1;
@@ -822,9 +857,13 @@ export class SearchIndex {
     return this.terms.get(key)?.docs.includes(d) ?? false;
   }
 
-  /** Per topic, the share of the question's cue concepts that point at it (0..1). */
-  private cueScores(conceptIds: readonly number[]): Float64Array {
+  /**
+   * Per topic, the share of the question's cue concepts that point at it (0..1), and the topics
+   * an overview pointed at (general answers).
+   */
+  private cueScores(conceptIds: readonly number[]): { cues: Float64Array; general: Set<number> } {
     const out = new Float64Array(this.n);
+    const general = new Set<number>();
     let cues = this.data.lexicon.cues ?? {};
     let found = conceptIds.filter((c) => Object.hasOwn(cues, String(c)));
     // Concepts named together point more precisely than each alone (paying + late: the fine).
@@ -840,8 +879,10 @@ export class SearchIndex {
     // overview points at the general answer instead of at whichever specific one shares most words.
     // Only when the question names nothing the general answer's title does not (besides what
     // shows it is about integration at all): "divorce ... more time" is not a general question.
+    // Broad concepts (integration, an exam) pass: "must I do the exam" is the general question.
     if (found.length === 0 && together.length === 0) {
       cues = this.data.lexicon.overviews ?? {};
+      const { broad = [] } = this.data.lexicon;
       found = conceptIds.filter((c) => {
         const topic = cues[String(c)]?.[0];
         const d = topic === undefined ? undefined : this.topicNo.get(topic);
@@ -849,19 +890,23 @@ export class SearchIndex {
         const signature = this.data.signatures[d] ?? {};
         return conceptIds.every(
           (other) =>
-            this.data.lexicon.core.includes(other) ||
+            other === c ||
+            broad.includes(other) ||
             Object.hasOwn(signature, `~${this.data.lexicon.concepts[other]}`),
         );
       });
     }
     const pointers = [...together.map((t) => t.topics), ...found.map((c) => cues[String(c)]!)];
+    const overview = cues === this.data.lexicon.overviews;
     for (const topics of pointers) {
       for (const topic of topics) {
         const d = this.topicNo.get(topic);
-        if (d !== undefined) out[d]! += 1 / (topics.length * pointers.length);
+        if (d === undefined) continue;
+        out[d]! += 1 / (topics.length * pointers.length);
+        if (overview) general.add(d);
       }
     }
-    return out;
+    return { cues: out, general };
   }
 
   /** 1 for the answers of the one family whose concept the question names (none when it names several). */
@@ -869,7 +914,9 @@ export class SearchIndex {
     const out = new Float64Array(this.n);
     const families = this.data.lexicon.families ?? {};
     const named = conceptIds.filter((c) => Object.hasOwn(families, String(c)));
-    if (named.length !== 1) return out;
+    // Two concepts may name one family (exempt, not obliged): one family named, however often.
+    const distinct = new Set(named.map((c) => families[String(c)]!.join(' ')));
+    if (distinct.size !== 1) return out;
     const members = families[String(named[0])]!;
     // A cue that points outside the family wins (extra time in the exam is an adjusted exam).
     const cues = this.data.lexicon.cues ?? {};
@@ -896,14 +943,24 @@ export class SearchIndex {
   }
 
   /**
-   * Confident when the best topic scores well and explains most of what the question says, and
-   * the question is not about something Wegwijs does not answer (driving licence, weather ...)
-   * unless it is also about civic integration itself.
+   * Confident when the best topic scores well, leads the next one clearly (more so for a short
+   * question), explains most of what the question says, and the question is not about something
+   * Wegwijs does not answer (driving licence, weather ...) unless it is also about civic
+   * integration itself.
    */
-  private isConfident(top: number, coverage: number, outOfScope: boolean, core: boolean): boolean {
+  private isConfident(
+    top: number,
+    second: number,
+    informative: number,
+    coverage: number,
+    outOfScope: boolean,
+    core: boolean,
+  ): boolean {
     const p = this.data.params;
     if (outOfScope && !core) return false;
     if (top < (p.minScore ?? 0) || coverage < (p.minCoverage ?? 0)) return false;
+    const lead = informative <= (p.shortWords ?? 0) ? (p.minLeadShort ?? 0) : (p.minLead ?? 0);
+    if (top - second < lead * top) return false;
     return top + p.coverageWeight * coverage >= p.confidenceThreshold;
   }
 

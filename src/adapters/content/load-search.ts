@@ -52,6 +52,7 @@ const LexiconSchema = Type.Object(
       ),
     ),
     overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
+    broad: Type.Optional(Type.Array(ConceptId)),
     families: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
   },
   { additionalProperties: false },
@@ -124,6 +125,7 @@ export function loadLexicon(contentDir: string = CONTENT_DIR): LexiconSource {
     ...(lexicon.outOfScope ?? []),
     ...(lexicon.outOfScopeTogether ?? []).flat(),
     ...(lexicon.markers ?? []),
+    ...(lexicon.broad ?? []),
     ...(lexicon.cuesTogether ?? []).flatMap((t) => t.when),
   ].filter((c) => !known.has(c));
   if (unknown.length)
