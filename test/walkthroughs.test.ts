@@ -174,3 +174,32 @@ test("desk: a minor's page says 'not yet, at 18', as his result page does", asyn
   );
   assert.doesNotMatch(person, /you can get an exemption/);
 });
+
+test('a person who is not obliged is not told to check the end of a term first to integrate voluntarily', async () => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/assess',
+    payload: {
+      asOf: '2026-12-06',
+      facts: {
+        nationality: 'GB',
+        familyOfEeaCitizen: false,
+        permitPurpose: 'work',
+        birthDate: '1980-03-01',
+        permitDate: '2019-05-01',
+      },
+    },
+  });
+  const a = res.json() as { obligation: string; options: { id: string; toCheck: string[] }[] };
+  assert.equal(a.obligation, 'not-obliged');
+  assert.deepEqual(a.options.find((o) => o.id === 'voluntary-integration')?.toCheck, []);
+  const text = plain(
+    (
+      await app.inject({
+        url: '/en/result?v=1&nationality=GB&familyOfEeaCitizen=false&permitPurpose=work&birthDate=1980-03-01&permitDate=2019-05-01',
+      })
+    ).body,
+  );
+  assert.match(text, /Integrate voluntarily/);
+  assert.doesNotMatch(text, /Check first/);
+});

@@ -419,10 +419,12 @@ function optionResult(
   // An extension lengthens a running term: once the term's last day has passed, it is too late.
   const availableUntil = rule.until === 'term-end' ? (term.end ?? null) : null;
   // Past an estimated end the term may still run (letters extend it): never "too late" then, and the
-  // letter's end date is the fact to check.
+  // letter's end date is the fact to check, for an option that hangs on the term (not one that can
+  // be asked for at any time, such as integrating voluntarily or a vrijstelling).
   const ended = termEnded(term, asOf);
   const closed = availableUntil && ended === true ? 'term-ended' : null;
-  if (term.end && ended === undefined) toCheckMask = union(toCheckMask, maskOf('termEndDate'));
+  if (term.end && ended === undefined && rule.timing !== 'any-time')
+    toCheckMask = union(toCheckMask, maskOf('termEndDate'));
   const params: Record<string, number> = {};
   for (const [name, id] of Object.entries(rule.params ?? {}))
     params[name] = valueOn(book, id, asOf) as number;
