@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { LOCALES } from '#i18n/locales.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
-import { startApp } from './support.ts';
+import { msg, startApp } from './support.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Written right to left: Arabic, Farsi, Sorani Kurdish and Pashto (a fixed list, not the code's own). */
@@ -106,6 +106,9 @@ test('after the person saves it for offline use, the knowledge base and its sear
   const first = page.locator('#offline-results ol li a').first();
   await first.waitFor({ timeout: 20_000 });
   assert.match((await first.getAttribute('href')) ?? '', /^\/fa\/kb\//);
+  // Above the answers it says where they come from, not "this page is not saved on your phone".
+  assert.equal(await page.getByText(msg('fa', 'ui.offline.text')).isVisible(), false);
+  assert.equal(await page.getByText(msg('fa', 'ui.offline.searchText')).isVisible(), true);
 
   // A page with answers in the URL is never kept: offline it shows the offline page, not someone's result.
   await page.goto(`${app.base}/fa/result?nationality=SY`);

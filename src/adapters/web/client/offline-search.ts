@@ -18,6 +18,13 @@ async function run() {
   const index = SearchIndex.fromJSON(data, STEMMERS);
   const { results, confident } = index.search(q.slice(0, 500), { lang, limit: 8 });
   box.hidden = false;
+  // "This page is not saved on your phone" would contradict the answers below it.
+  const pageText = document.querySelector<HTMLElement>('[data-offline-text]');
+  const searchText = document.querySelector<HTMLElement>('[data-offline-search-text]');
+  if (pageText && searchText) {
+    pageText.hidden = true;
+    searchText.hidden = false;
+  }
   const notSure = box.querySelector('[data-not-sure]') as HTMLElement | null;
   if (notSure) notSure.hidden = confident;
   const list = box.querySelector('ol');

@@ -205,7 +205,11 @@ export function OfflinePage({ ctx }: { ctx: PageContext }) {
   return (
     <Page ctx={ctx} title={t.t('ui.offline.title')} search={false}>
       <h1>{t.t('ui.offline.title')}</h1>
-      <p>{t.t('ui.offline.text')}</p>
+      <p data-offline-text>{t.t('ui.offline.text')}</p>
+      {/* Shown instead of the text above when the search below answers from the saved copy. */}
+      <p data-offline-search-text hidden>
+        {t.t('ui.offline.searchText')}
+      </p>
       {/* Filled by offline-search.js when this page stands in for a search made offline. */}
       <section id="offline-results" hidden aria-live="polite">
         <h2>{t.t('ui.search.title')}</h2>
