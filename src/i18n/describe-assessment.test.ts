@@ -95,3 +95,38 @@ test('a British national with a permit after 2020 is told the rules leave it ope
     assert.match(brexit.source.url, /rijksoverheid\.nl\/onderwerpen\/brexit/);
   }
 });
+
+test('an open act (ADR 017) says why and does not claim that no route fits', () => {
+  // A DUO start date in 2021 next to a 2022 PIP: Wi2013 by the date, Wi2021 by the PIP (main §0 transition).
+  const facts = {
+    ...STATUS_HOLDER_2023,
+    permitDate: date('2021-11-01'),
+    obligationStartDate: date('2021-11-01'),
+    pipDate: date('2022-03-01'),
+  } as Facts;
+  const a = assess(facts, date('2024-09-01'), loadRuleBook());
+  assert.equal(a.obligation, 'obliged');
+  assert.equal(a.regime, null);
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  const described = describeAssessment(t, a);
+  assert.equal(described.noOptions, t.t('result.options.actOpen'));
+  assert.ok(
+    described.reasons.some(
+      (r) => /PIP/.test(r.text) && r.text.includes('November 1, 2021') && /ask DUO/.test(r.text),
+    ),
+    described.reasons.map((r) => r.text).join('\n'),
+  );
+});
+
+test('born on 29 February: the 28 February of the 18th year is named as open, with both days', () => {
+  const facts = { ...STATUS_HOLDER_2023, birthDate: date('2008-02-29'), pipDate: undefined } as Facts;
+  const a = assess(facts, date('2026-02-28'), loadRuleBook());
+  assert.equal(a.obligation, 'unknown');
+  assert.deepEqual(a.obligationMissing, []);
+  const t = createTranslator('en', catalog('en'), catalog('en'));
+  const texts = describeAssessment(t, a).reasons.map((r) => r.text);
+  assert.ok(
+    texts.some((x) => x.includes('February 28, 2026') && x.includes('March 1, 2026') && /DUO/.test(x)),
+    texts.join('\n'),
+  );
+});

@@ -271,6 +271,9 @@ export function describeAssessment(
         source: sourceText(t, s.source),
       })),
     };
-  if (a.options.length === 0 && a.obligation === 'obliged') text.noOptions = t.t('result.options.none');
+  // With the act open (ADR 017) the routes depend on it: say so rather than "none fits".
+  const actOpen = a.reasons.some((r) => r.rule.startsWith('regime.open.'));
+  if (a.options.length === 0 && a.obligation === 'obliged')
+    text.noOptions = t.t(actOpen ? 'result.options.actOpen' : 'result.options.none');
   return text;
 }

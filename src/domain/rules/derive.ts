@@ -6,6 +6,7 @@ import { type AowDate, aowDate } from '../dates/aow.ts';
 import {
   isBefore,
   isBeforeAnniversary,
+  isLeapYear,
   isOnOrAfter,
   minus,
   type PlainDate,
@@ -58,6 +59,13 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
    */
   ukWithdrawalAgreement: Derived<boolean>;
   ageBand: Derived<AgeBand>;
+  /**
+   * Born on 29 February, the 18th birthday falls in a year without that day. Whether one turns 18
+   * on 28 February or on 1 March is not in the fact sheets (as for the AOW day that does not exist,
+   * addendum §1, STILL UNCONFIRMED): on that 28 February it is open, with no fact to ask; false on
+   * every other day. (The 16th birthday always falls in a leap year, until 2100.)
+   */
+  adultDayOpen: Derived<boolean>;
   /**
    * Whether the AOW age is reached on the reference date: unknown (with no fact to ask) when the
    * AOW date is an estimate (a year the law has not fixed) or falls on a day that does not exist
@@ -142,6 +150,10 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
         )
       : unknown(startMissing),
     ageBand: birth ? known(ageBand(birth, aow, asOf, book)) : unknown(FACT_BIT.birthDate),
+    adultDayOpen:
+      birth && adultDayIsOpen(birth, asOf, valueOn(book, 'age.practicalStart', asOf))
+        ? unknown(0)
+        : known(false),
     aowReached: birth ? aowReached(aow, asOf) : unknown(FACT_BIT.birthDate),
     inApplyWindow: term.applyFrom
       ? known(isOnOrAfter(asOf, term.applyFrom))
@@ -268,6 +280,19 @@ function aowReached(aow: AowDate | undefined, asOf: PlainDate): Derived<boolean>
   if (!aow || isBefore(asOf, aow.date)) return known(false);
   if (aow.estimated || (aow.uncertainUntil && isBefore(asOf, aow.uncertainUntil))) return unknown(0);
   return known(true);
+}
+
+/** The 28 February on which someone born on 29 February may or may not have turned `years` old. */
+export function adultDayIsOpen(birth: PlainDate, asOf: PlainDate, years: number): boolean {
+  const year = birth.year + years;
+  return (
+    birth.month === 2 &&
+    birth.day === 29 &&
+    !isLeapYear(year) &&
+    asOf.year === year &&
+    asOf.month === 2 &&
+    asOf.day === 28
+  );
 }
 
 function ageBand(birth: PlainDate, aow: AowDate | undefined, asOf: PlainDate, book: RuleBook): AgeBand {

@@ -186,7 +186,8 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'exempt.minor-in-compulsory-education',
     decides: 'exempt',
     source: 'age-start-after-vrijstelling',
-    when: w.derived('ageBand', ['minor']),
+    // Or possibly: born on 29 February, on the 28 February of the 18th year (derive.ts adultDayOpen).
+    when: w.any(w.derived('ageBand', ['minor']), w.derived('adultDayOpen', [true])),
     ...VRIJSTELLING_ONLY,
     params: { age: { parameter: 'age.practicalStart' } },
   },
