@@ -57,3 +57,20 @@ test('numbers in any digits, within the schema limits', () => {
   assert.deepEqual(parseAnswer(attempts, ['2.5']), { ok: false, problem: 'number-not-whole' });
   assert.deepEqual(parseAnswer(attempts, ['٣']), { ok: true, value: 3 });
 });
+
+test('thousands separators as people write them: 1.200 hours is 1200, not 1.2', () => {
+  const hours = QUESTION_BY_FACT.get('courseHours')!;
+  for (const typed of ['1.200', '1,200', '1 200', '1\u00a0200', "1'200", '١٬٢٠٠', '1200'])
+    assert.deepEqual(parseAnswer(hours, [typed]), { ok: true, value: 1200 }, typed);
+  assert.deepEqual(parseAnswer(hours, ['12.500']), { ok: true, value: 12500 });
+  assert.deepEqual(parseAnswer(hours, ['600,5']), { ok: true, value: 600.5 }, 'one decimal stays a decimal');
+  assert.deepEqual(
+    parseAnswer(hours, ['1.200,5']),
+    { ok: false, problem: 'not-a-number' },
+    'mixed: ask again',
+  );
+  assert.deepEqual(parseAnswer(hours, ['1.20']), { ok: true, value: 1.2 }, 'two decimals stay decimals');
+  assert.deepEqual(parseAnswer(hours, ['0.500']), { ok: true, value: 0.5 }, 'a leading 0 is a decimal');
+  assert.deepEqual(parseAnswer(hours, ['1.200.000']), { ok: false, problem: 'number-out-of-range' });
+  assert.deepEqual(parseAnswer(hours, ['1.200,000']), { ok: false, problem: 'not-a-number' }, 'two kinds');
+});

@@ -97,9 +97,18 @@ export function parseDateText(
   return { ok: false, problem: 'invalid' };
 }
 
-/** A number as typed: any digits, a decimal comma or point. */
+/**
+ * Digits in groups of three after a first group ("1.200", "1,200", "1 200", "12.500"): a number
+ * written with thousands separators, as people in the Netherlands (1.200), the UK (1,200) and
+ * France (1 200) write 1200 hours. None of the questions counts in thousandths, so this reading
+ * is never a decimal ("2,5" years stays 2.5).
+ */
+const GROUPED = /^[1-9]\d{0,2}(?:([.,\u0020\u00a0\u202f'])\d{3})(?:\1\d{3})*$/;
+
+/** A number as typed: any digits, a decimal comma or point, or thousands separators. */
 export function parseNumberText(q: Question, text: string): ParsedAnswer {
-  const t = normalizeDigits(text).trim().replace(',', '.');
+  const typed = normalizeDigits(text).trim();
+  const t = GROUPED.test(typed) ? typed.replace(/\D/g, '') : typed.replace(',', '.');
   if (t === '') return { ok: false, problem: 'required' };
   if (!/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return { ok: false, problem: 'not-a-number' };
   const n = Number(t);
