@@ -21,6 +21,7 @@ after(async () => {
 
 const plain = (html: string) =>
   html
+    .replace(/<\/?bdi[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&quot;/g, '"')
@@ -202,4 +203,26 @@ test('a person who is not obliged is not told to check the end of a term first t
   );
   assert.match(text, /Integrate voluntarily/);
   assert.doesNotMatch(text, /Check first/);
+});
+
+test('a man who reaches AOW age before his term ends is told so, in his language', async () => {
+  // Born 1 March 1960: AOW age (67) on 1 March 2027; his Wi2021 term ends on 1 June 2027.
+  const q =
+    'v=1&nationality=TR&permitPurpose=family&familyOfEeaCitizen=false&birthDate=1960-03-01&permitDate=2024-02-01' +
+    '&hasIntegrationDiploma=false&diplomas=&schoolYearsInNL=0&pipDate=2024-06-01&circumstances=';
+  for (const lang of LOCALES) {
+    const text = plain((await app.inject({ url: `/${lang}/result?${q}` })).body);
+    for (const part of fixedParts(catalog(lang)['result.aowBeforeTermEnd']!))
+      assert.ok(text.includes(part), `${lang}: ${part}`);
+  }
+  const en = plain((await app.inject({ url: `/en/result?${q}` })).body);
+  assert.match(
+    en,
+    /You reach the state pension age \(AOW age\) on March 1, 2027, before your term ends on June 1, 2027/,
+  );
+  // Born a year earlier he reaches it after the end: nothing to say then.
+  const later = plain(
+    (await app.inject({ url: `/en/result?${q.replace('1960-03-01', '1961-09-01')}` })).body,
+  );
+  assert.doesNotMatch(later, /You reach the state pension age/);
 });

@@ -3,7 +3,7 @@
  * The web result page, the CLI and the PDF all render this one description.
  */
 import type { Assessment, OptionResult, Reason } from '#domain/assess.ts';
-import { date } from '#domain/dates/plain-date.ts';
+import { compare, date } from '#domain/dates/plain-date.ts';
 import type { FactName } from '#domain/facts/facts.ts';
 import type { LegalSource } from '#domain/rulebook.ts';
 import type { Change } from '#domain/what-would-change.ts';
@@ -49,6 +49,8 @@ export interface AssessmentText {
   termEnd?: string;
   termEndCaution?: string;
   applyFrom?: string;
+  /** The AOW age comes before the end of the term: the obligation ends with it (ask DUO). */
+  aowBeforeTermEnd?: string;
   /** Obliged, but the end of the term is not known: how the term runs and where to find the date. */
   termUnknown?: string;
   /** The question whose answer gives the end of the term (to answer it after all). */
@@ -247,6 +249,18 @@ export function describeAssessment(
     text.termEnd = t.t('result.termEnd', { end: t.date(a.termEnd), relative: t.relative(a.termEnd, a.asOf) });
     if (a.termEndBasis === 'estimate') text.termEndCaution = t.t('result.termEnd.estimate');
   }
+  // Reaching AOW age ends the obligation: a term that ends later should not read as the deadline.
+  if (
+    a.obligation === 'obliged' &&
+    a.termEnd &&
+    a.aowDate &&
+    compare(a.aowDate, a.asOf) > 0 &&
+    compare(a.aowDate, a.termEnd) <= 0
+  )
+    text.aowBeforeTermEnd = t.t('result.aowBeforeTermEnd', {
+      aowDate: t.date(a.aowDate),
+      end: t.date(a.termEnd),
+    });
   // Obliged, but the end of the term hangs on a date not given (the PIP date, DUO's letter): say how
   // the term runs and where the date is, so nobody reads "no date" as "no deadline".
   if (a.obligation === 'obliged' && a.regime && !a.termEnd && t.has(`result.termUnknown.${a.regime}`)) {

@@ -12,6 +12,7 @@ export function renderResultText(d: AssessmentText, t: Translator): string {
     d.term,
     d.termEnd,
     d.termEndCaution,
+    d.aowBeforeTermEnd,
     d.termUnknown,
     d.applyFrom,
     d.termPassed,

@@ -169,6 +169,7 @@ export function ResultPage(props: {
             )}
           </dl>
           {text.termEndCaution && <p class="caution">{text.termEndCaution}</p>}
+          {text.aowBeforeTermEnd && <p class="caution">{text.aowBeforeTermEnd}</p>}
           {props.timeline && (
             <TermTimeline t={t} model={props.timeline} rtl={direction(ctx.locale) === 'rtl'} />
           )}
