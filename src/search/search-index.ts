@@ -87,6 +87,12 @@ export interface RankingParams {
   /** Weight of the lexicon's cues (concepts that point at one of a confusable pair). */
   cueWeight: number;
   /**
+   * Times the cue weight, the weight of an overview (the general answer of the question's one
+   * specific concept: "must I do the exam" → who has to), which must outweigh a specific answer
+   * whose stored questions happen to share more words.
+   */
+  overviewWeight?: number;
+  /**
    * Bonus of every answer in a family (exemptions, more time) when the question names that
    * family's concept and no other family's: "exempt" is not "more time", whatever else it shares.
    */
@@ -133,6 +139,7 @@ export const DEFAULT_PARAMS: RankingParams = {
   questionConceptWeight: 0.7,
   signatureWeight: 0.5,
   cueWeight: 1,
+  overviewWeight: 1.5,
   familyWeight: 0.5,
   coverageWeight: 0.5,
   confidenceThreshold: 0.8,
@@ -662,7 +669,8 @@ export class SearchIndex {
       g: gramMax > 0 ? gramScore[d]! / gramMax : 0,
       q: question[d]!,
       sig: signature[d]!,
-      cue: cues[d]!,
+      // An overview's general answer: the question names nothing more specific than its concept.
+      cue: general.has(d) ? (p.overviewWeight ?? 1) * cues[d]! : cues[d]!,
       family: family[d]!,
     }));
     const scored = this.data.topics.map((topic, d) => {
@@ -694,14 +702,19 @@ export class SearchIndex {
         outOfScope.push(set.map((c) => this.data.lexicon.concepts[c]!).join('+'));
     const core = conceptIds.some((c) => this.data.lexicon.core.includes(c));
     const informative = wordInfo.filter((w) => w.info > 0).length;
-    const confident = this.isConfident(
-      top?.score ?? 0,
-      scored[1]?.score ?? 0,
-      informative,
-      coverage,
-      outOfScope.length > 0,
-      core,
-    );
+    // A question with no word that tells topics apart, whose concepts were all found through a
+    // stem or a prefix (Polish "kara", a fine, read as Kurmanji "kar", work), rests on guesses.
+    const guessed = informative === 0 && matches.every((m) => !m.exact);
+    const confident =
+      !guessed &&
+      this.isConfident(
+        top?.score ?? 0,
+        scored[1]?.score ?? 0,
+        informative,
+        coverage,
+        outOfScope.length > 0,
+        core,
+      );
 
     const results = scored.slice(0, limit).map((s) => {
       const titles = this.data.titles[s.topic] ?? {};
