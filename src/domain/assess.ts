@@ -201,6 +201,13 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
     for (const r of decision.possible)
       reason(r.id, 'possible', sourceIdFor(r, regime), reasonParams(r, scope));
   const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
+  // A DUO letter says obliged, the Turkish cut-offs say not (derive.ts noDuoLetter): DUO decides.
+  if (
+    !decision.decidedBy &&
+    derivation.values.noDuoLetter.value === undefined &&
+    decision.possible.some((r) => r.id.startsWith('not-obliged.turkish-'))
+  )
+    reason('obligation.open.duo-letter', 'applies', 'objection');
   // Born on 29 February: on the 28 February of the 18th year the day of turning 18 is open (derive.ts).
   if (derivation.values.adultDayOpen.value === undefined && facts.birthDate)
     reason('age.open.leap-day', 'applies', 'age-start-after-vrijstelling', {

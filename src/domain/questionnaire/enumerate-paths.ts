@@ -71,7 +71,9 @@ export function walkQuestionPaths(
     if (from) addEdge(from.fact, q ? q.fact : `result:${a.obligation}`, from.answer);
     if (!q) {
       walk.results[a.obligation] = (walk.results[a.obligation] ?? 0) + 1;
-      if (a.obligation === 'unknown' && !a.missing.some((f) => dontKnow.has(f))) {
+      // A deliberate open answer ("ask DUO": the facts point two ways, reason `*.open.*`) is an end, not a dead end.
+      const deliberatelyOpen = a.reasons.some((r) => r.status === 'applies' && r.rule.includes('.open.'));
+      if (a.obligation === 'unknown' && !deliberatelyOpen && !a.missing.some((f) => dontKnow.has(f))) {
         walk.problems.push({
           kind: 'dead-end',
           facts,

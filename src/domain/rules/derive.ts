@@ -60,6 +60,13 @@ export interface DerivedValues extends Record<string, Derived<unknown>> {
   ukWithdrawalAgreement: Derived<boolean>;
   ageBand: Derived<AgeBand>;
   /**
+   * True when no DUO letter (a start date, a PIP date, an end date) says the person is obliged.
+   * Where one does, the Turkish cut-offs (not retroactive, read from the permit date) cannot say
+   * "not obliged" for certain: DUO decides (law-facts: DUO is the deciding body), and its letter may
+   * rest on a later permit than the one given. Unknown then, with no fact to ask: ask DUO.
+   */
+  noDuoLetter: Derived<boolean>;
+  /**
    * Born on 29 February, the 18th birthday falls in a year without that day. Whether one turns 18
    * on 28 February or on 1 March is not in the fact sheets (as for the AOW day that does not exist,
    * addendum §1, STILL UNCONFIRMED): on that 28 February it is open, with no fact to ask; false on
@@ -150,6 +157,7 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
         )
       : unknown(startMissing),
     ageBand: birth ? known(ageBand(birth, aow, asOf, book)) : unknown(FACT_BIT.birthDate),
+    noDuoLetter: facts.obligationStartDate || facts.pipDate || facts.termEndDate ? unknown(0) : known(true),
     adultDayOpen:
       birth && adultDayIsOpen(birth, asOf, valueOn(book, 'age.practicalStart', asOf))
         ? unknown(0)

@@ -115,7 +115,12 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
     id: 'not-obliged.turkish-before-asylum-obliged-from',
     decides: 'not-obliged',
     source: 'turkish-not-retroactive',
-    when: w.all(w.factIn('nationality', ['TR']), w.derived('turkishEra', ['before-asylum-date'])),
+    // A DUO letter that says otherwise leaves it open (derive.ts noDuoLetter): DUO decides.
+    when: w.all(
+      w.factIn('nationality', ['TR']),
+      w.derived('turkishEra', ['before-asylum-date']),
+      w.derived('noDuoLetter', [true]),
+    ),
     ...VOLUNTARY_ROUTE,
   },
   {
@@ -126,6 +131,7 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
       w.factIn('nationality', ['TR']),
       w.derived('turkishEra', ['asylum-only']),
       w.not(w.factIn('permitPurpose', ASYLUM_PURPOSES)),
+      w.derived('noDuoLetter', [true]),
     ),
     ...VOLUNTARY_ROUTE,
   },
