@@ -226,3 +226,18 @@ test('a man who reaches AOW age before his term ends is told so, in his language
   );
   assert.doesNotMatch(later, /You reach the state pension age/);
 });
+
+test('obliged without a permit date: the term is still there, in general, with the way to fill in the date', async () => {
+  const q =
+    'v=1&nationality=SY&permitPurpose=family&familyOfEeaCitizen=false&birthDate=1988-05-10' +
+    '&hasIntegrationDiploma=false&diplomas=&schoolYearsInNL=0&dk=permitDate%2CobligationStartDate';
+  for (const lang of LOCALES) {
+    const m = catalog(lang);
+    const text = plain((await app.inject({ url: `/${lang}/result?${q}` })).body);
+    assert.ok(text.includes(m['obligation.obliged.title']!), `${lang}: obliged`);
+    assert.ok(text.includes(m['result.termUnknown.noAct']!), `${lang}: the term, in general`);
+  }
+  const body = (await app.inject({ url: `/en/result?${q}` })).body;
+  const href = /<a href="([^"]+)">I have found the date/.exec(body)?.[1]?.replace(/&amp;/g, '&');
+  assert.match((await app.inject({ url: href! })).body, /name="q" value="permitDate"/);
+});

@@ -81,6 +81,8 @@ export function sourceText(t: Translator, s: LegalSource): SourceText {
 const parseDate = (iso: string) => date(iso);
 /** The facts that give the end of the term, the one to ask first first. */
 const TERM_FACTS: readonly FactName[] = ['pipDate', 'termEndDate', 'obligationStartDate'];
+/** The same when the act is not known yet: the permit date decides it first. */
+const NO_ACT_FACTS: readonly FactName[] = ['permitDate', 'obligationStartDate', 'pipDate', 'termEndDate'];
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Message parameters with ISO dates written as the locale writes dates. */
@@ -263,9 +265,11 @@ export function describeAssessment(
     });
   // Obliged, but the end of the term hangs on a date not given (the PIP date, DUO's letter): say how
   // the term runs and where the date is, so nobody reads "no date" as "no deadline".
-  if (a.obligation === 'obliged' && a.regime && !a.termEnd && t.has(`result.termUnknown.${a.regime}`)) {
-    text.termUnknown = t.t(`result.termUnknown.${a.regime}`);
-    const fact = TERM_FACTS.find((f) => a.missing.includes(f));
+  // Without a permit date the act is not known either: the term is told in general.
+  const termKey = a.regime ? `result.termUnknown.${a.regime}` : 'result.termUnknown.noAct';
+  if (a.obligation === 'obliged' && !a.termEnd && t.has(termKey)) {
+    text.termUnknown = t.t(termKey);
+    const fact = (a.regime ? TERM_FACTS : NO_ACT_FACTS).find((f) => a.missing.includes(f));
     if (fact) text.termUnknownFact = fact;
   }
   if (a.applyFrom)
