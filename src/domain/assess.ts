@@ -201,6 +201,14 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
     for (const r of decision.possible)
       reason(r.id, 'possible', sourceIdFor(r, regime), reasonParams(r, scope));
   const effects: DecisionEffects = decision.decidedBy ?? book.rules.undecided;
+  // Not obliged by the rules, but a DUO letter or a PIP says otherwise: the answer stands on the law,
+  // and the person is told that DUO decides and how to object (law-facts §6), so no letter is ignored.
+  if (
+    decision.decidedBy?.decides === 'not-obliged' &&
+    decision.decidedBy.id !== 'not-obliged.not-yet-started' &&
+    derivation.values.noDuoLetter.value === undefined
+  )
+    reason('obligation.letter-disagrees', 'applies', 'objection');
   // A DUO letter says obliged, the Turkish cut-offs say not (derive.ts noDuoLetter): DUO decides.
   if (
     !decision.decidedBy &&
