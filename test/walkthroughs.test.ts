@@ -241,3 +241,18 @@ test('obliged without a permit date: the term is still there, in general, with t
   const href = /<a href="([^"]+)">I have found the date/.exec(body)?.[1]?.replace(/&amp;/g, '&');
   assert.match((await app.inject({ url: href! })).body, /name="q" value="permitDate"/);
 });
+
+test('"Check first: <a question>" ends with the question mark, not "?." or "؟."', async () => {
+  // An Eritrean whose Wi2021 term ended: the A2 option asks to check the route first.
+  const q =
+    'v=1&nationality=ER&permitPurpose=asylum&familyOfEeaCitizen=false&birthDate=1990-03-01&permitDate=2022-06-01' +
+    '&hasIntegrationDiploma=false&diplomas=&schoolYearsInNL=0&circumstances=birth&pipDate=2022-09-01&courseHours=700&examAttempts=3';
+  for (const lang of LOCALES) {
+    const m = catalog(lang);
+    const text = plain((await app.inject({ url: `/${lang}/result?${q}` })).body);
+    const title = m['question.route.title']!.replace(/\s+/g, ' ');
+    assert.ok(text.includes(title), `${lang}: the check names the route question`);
+    const after = text.slice(text.indexOf(title) + title.length, text.indexOf(title) + title.length + 2);
+    assert.doesNotMatch(after, /^\s*[.\u06d4\u3002\u1362]/u, `${lang}: no full stop after the question mark`);
+  }
+});

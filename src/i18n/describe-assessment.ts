@@ -79,6 +79,12 @@ export function sourceText(t: Translator, s: LegalSource): SourceText {
 }
 
 const parseDate = (iso: string) => date(iso);
+/**
+ * A sentence that ends in a question (the last fact's question title) ends there: "…in your PIP?",
+ * not "…in your PIP?." (any script's question mark, then its full stop; isolation marks between).
+ */
+const endOnce = (s: string) =>
+  s.replace(/([?\u061f\uff1f])([\u2066-\u2069]*)\s*[.\u06d4\u3002\u1362]$/u, '$1$2');
 /** The facts that give the end of the term, the one to ask first first. */
 const TERM_FACTS: readonly FactName[] = ['pipDate', 'termEndDate', 'obligationStartDate'];
 /** The same when the act is not known yet: the permit date decides it first. */
@@ -154,7 +160,9 @@ function optionText(t: Translator, o: OptionResult): OptionText {
     ...(o.confirmed ? {} : { caution: t.t('option.unconfirmed') }),
     ...(o.toCheck.length
       ? {
-          toCheck: t.t('option.toCheck', { facts: t.list(o.toCheck.map((f) => t.t(`question.${f}.title`))) }),
+          toCheck: endOnce(
+            t.t('option.toCheck', { facts: t.list(o.toCheck.map((f) => t.t(`question.${f}.title`))) }),
+          ),
         }
       : {}),
     canApplyNow: o.canApplyNow,
