@@ -174,6 +174,14 @@ test("desk: a minor's page says 'not yet, at 18', as his result page does", asyn
     /Not yet: while you must go to school, you do not have to integrate\. Your obligation starts on September 1, 2026 at the latest\./,
   );
   assert.doesNotMatch(person, /you can get an exemption/);
+  // On the dashboard: the day to look again, not "you can get an exemption" with nothing to do.
+  const en = catalog('en');
+  const dashboard = plain(await (await page(desk.base, anna, '/desk/en/')).text());
+  const row = dashboard.slice(dashboard.indexOf('Ahmad'));
+  assert.ok(
+    row.startsWith(`Ahmad ${en['desk.action.obligation-starts']!} – by September 1, 2026`),
+    row.slice(0, 120),
+  );
 });
 
 test('a person who is not obliged is not told to check the end of a term first to integrate voluntarily', async () => {

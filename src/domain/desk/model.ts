@@ -71,6 +71,8 @@ export interface AnswerSummary {
    * summaries stored before it existed.
    */
   obligationOpen?: true;
+  /** Not obliged yet, with a known day the obligation starts (a minor's 18th birthday): that day. */
+  obligationStartsOn?: string;
 }
 
 /** What the dashboard needs of a person: no facts, so a team of thousands lists in milliseconds. */

@@ -55,3 +55,18 @@ test('obliged without a term end because a date is missing: complete the facts n
   assert.equal(nextActionOf(noPip, date('2025-01-01'))?.due.toString(), '2025-01-01');
   assert.equal(nextActionOf({ ...noPip, missing: ['courseHours'] }, date('2025-01-01')), null);
 });
+
+test('not obliged yet, with a start ahead (a minor turns 18): look again on that day', () => {
+  const minor: AnswerSummary = {
+    ...obliged,
+    obligation: 'exempt',
+    termEnd: null,
+    applyFrom: null,
+    letterFrom: null,
+    obligationStartsOn: '2026-09-01',
+  };
+  assert.equal(kind(minor, '2026-03-02'), 'obligation-starts');
+  assert.equal(nextActionOf(minor, date('2026-03-02'))?.due.toString(), '2026-09-01');
+  const { obligationStartsOn: _, ...exempt } = minor;
+  assert.equal(nextActionOf(exempt, date('2026-03-02')), null, 'an exemption without a start: nothing to do');
+});

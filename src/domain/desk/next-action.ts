@@ -21,7 +21,9 @@ export type NextActionKind =
   /** Nothing to do until the apply-from date. */
   | 'apply-from'
   /** The term runs; nothing due soon. */
-  | 'follow-up';
+  | 'follow-up'
+  /** Not obliged yet (a minor at school, a permit not yet granted): the obligation starts on this day. */
+  | 'obligation-starts';
 
 export interface NextAction {
   kind: NextActionKind;
@@ -56,7 +58,8 @@ export function nextActionOf(s: AnswerSummary, at: Horizon | PlainDate): NextAct
   const h = 'todayIso' in at ? at : horizonOf(at);
   if (s.obligation === 'unknown')
     return { kind: s.obligationOpen ? 'ask-duo' : 'complete-facts', due: h.today };
-  if (s.obligation !== 'obliged') return null;
+  if (s.obligation !== 'obliged')
+    return s.obligationStartsOn ? { kind: 'obligation-starts', due: day(s.obligationStartsOn) } : null;
   // Obliged, but the end of the term waits for a date (the PIP date, DUO's letter): it may already
   // have passed, so finding that date is the first thing to do, not nothing.
   if (!s.termEnd)
@@ -93,6 +96,13 @@ export function summarise(a: Assessment): AnswerSummary {
     options: a.options.map((o) => o.id).sort(),
     letterFrom: letterFrom?.toString() ?? null,
     missing: [...a.missing],
+    // A start still ahead for someone not obliged yet (a minor turns 18): the day to look again.
+    ...(a.obligation !== 'obliged' &&
+    a.obligation !== 'unknown' &&
+    a.obligationStart &&
+    compare(a.obligationStart, a.asOf) > 0
+      ? { obligationStartsOn: a.obligationStart.toString() }
+      : {}),
     // Only when true: summaries stored before this field existed compare equal to new ones.
     ...(a.obligation === 'unknown' && a.obligationMissing.length === 0
       ? { obligationOpen: true as const }
