@@ -239,6 +239,11 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
   const open = derivation.regimeOpen;
   if (inScope && open && start)
     reason(`regime.open.${open}`, 'applies', REGIME_OPEN_SOURCES[open], { start: String(start) });
+  // Wi2007 from a permit date alone (derive.ts wi2007FromPermit): the letter's date can still make it Wi2013.
+  if (inScope && derivation.wi2007FromPermit && start) {
+    reason('regime.wi2007.told-date', 'applies', 'regime-wi2007', { start: String(start) });
+    missing = union(missing, maskOf('obligationStartDate'));
+  }
 
   const showTerm = obligation === 'obliged' || obligation === 'unknown';
   if (showTerm && regime) {
@@ -333,10 +338,9 @@ function termMissing(facts: Facts, regime: Regime, derivation: Derivation): Fact
     : mask;
 }
 
-/** The sources of an open act: the 2022 wrong notices (main §0 transition), the pre-2013 rules (main §0 Wi2007). */
+/** The sources of an open act: the 2022 wrong notices (main §0 transition). */
 const REGIME_OPEN_SOURCES: Readonly<Record<RegimeOpen, string>> = {
   pip: 'transition-wrong-notice',
-  'told-date': 'regime-wi2007',
 };
 
 const TRUE = { value: true, missing: 0 } as const;

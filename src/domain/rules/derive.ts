@@ -107,16 +107,20 @@ const unknown = <T>(missing: FactMask): Derived<T> => ({ value: undefined, missi
  * Why the act is open although a start date is known (the reason `regime.open.<kind>` says which):
  * - `pip`: a PIP (Wi2021 only) next to a start before 2022 (Wi2013). In 2022 about 500 people were
  *   put under the wrong act and could choose (main §0 transition): only DUO can tell.
- * - `told-date`: a permit before 2013 without the date of the letter that told the person: the old
- *   rules apply only to who was also told before 2013 (main §0 Wi2007); otherwise Wi2013.
  */
-export type RegimeOpen = 'pip' | 'told-date';
+export type RegimeOpen = 'pip';
 
 export interface Derivation {
   values: DerivedValues;
   term: Term;
   aow: AowDate | undefined;
   regimeOpen: RegimeOpen | undefined;
+  /**
+   * Wi2007 read from a permit before 2013 without the letter's date: the act the contract gives
+   * (the permit date stands for the start, as at the 2022 cut-off), but the old rules also need the
+   * notice before 2013, so the letter's date is asked and the reason says what it would change.
+   */
+  wi2007FromPermit: boolean;
 }
 
 const NO_TERM: Term = { start: undefined, end: undefined, applyFrom: undefined, endBasis: undefined };
@@ -189,7 +193,13 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
         ? known(loanLateness(term.end, asOf, book))
         : unknown(termMissing(facts, regime, act.missing)),
   };
-  return { values, term, aow, regimeOpen: act.open };
+  return {
+    values,
+    term,
+    aow,
+    regimeOpen: act.open,
+    wi2007FromPermit: regime === 'wi2007' && start.basis !== 'duo-letter',
+  };
 }
 
 /** The last day of each Wi2013 partial loan-forgiveness band: the term end plus the band's months. */
@@ -231,8 +241,9 @@ function obligationStart(
 }
 
 /**
- * The act: from the start date, with two exceptions where the facts point two ways and the answer
- * stays open (RegimeOpen); `missing` is the fact that can still settle it (none: ask DUO).
+ * The act: from the start date (the permit date when there is no letter, as the contract says), except
+ * where the facts point two ways and the answer stays open (RegimeOpen); `missing` is the fact that
+ * can still settle it (none: ask DUO).
  * A PIP exists only under Wi2021 (art. 11, 15): with a PIP date and no start date the act is known.
  */
 function actOf(
@@ -247,9 +258,6 @@ function actOf(
   // say 2022), and a letter that says 2021 may belong to someone who chose Wi2021 in 2022.
   if (facts.pipDate && byStart !== 'wi2021')
     return { regime: undefined, open: 'pip', missing: fromLetter ? 0 : FACT_BIT.obligationStartDate };
-  // Wi2007 needs both a permit and the notice before 2013; a permit date alone does not say when one was told.
-  if (byStart === 'wi2007' && !fromLetter)
-    return { regime: undefined, open: 'told-date', missing: FACT_BIT.obligationStartDate };
   return { regime: byStart, open: undefined, missing: 0 };
 }
 
