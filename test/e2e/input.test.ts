@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, phoneContext } from './browser.ts';
-import { startApp } from './support.ts';
+import { msg, startApp } from './support.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ASYLUM = 'nationality=SY&permitPurpose=asylum&familyOfEeaCitizen=false';
@@ -104,3 +104,23 @@ for (const lang of ['nl', 'ar', 'fa', 'ti']) {
     }
   });
 }
+
+test('a page of text pasted into a number field gets a clear message in Somali, not a raw error', async () => {
+  const page = await context.newPage();
+  try {
+    const before = `${server.base}/so/check?${ASYLUM}&birthDate=1990-01-01&permitDate=2022-03-01&hasIntegrationDiploma=false&diplomas=`;
+    await page.goto(before);
+    await page.fill('#answer', `${'sano '.repeat(4000)}😀`);
+    const [res] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('form.question button[type=submit]:not([name])'),
+    ]);
+    assert.equal(res?.status(), 400);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'so');
+    assert.equal(await page.getByRole('alert').count(), 1);
+    assert.match((await page.textContent('main')) ?? '', new RegExp(msg('so', 'ui.error.number')));
+    assert.match(page.url(), /birthDate=1990-01-01/, 'the earlier answers are kept');
+  } finally {
+    await page.close();
+  }
+});

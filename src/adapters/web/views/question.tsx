@@ -160,6 +160,9 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
             type="text"
             inputMode="decimal"
             name="answer"
+            // The longest number a person writes here is about "20.000,5"; a pasted page of text
+            // would make the address too long to send (the answer lives in the URL).
+            maxLength={16}
             value={value === undefined ? '' : String(value)}
             aria-describedby={describedBy}
             aria-invalid={error ? 'true' : undefined}
