@@ -88,6 +88,12 @@ test('the lexicon: multi-word terms, stems and longer forms, the longest term fi
   assert.deepEqual(found('the fines'), ['fine']);
   assert.deepEqual(found('كم الغرامة'), ['fine']);
   assert.deepEqual(found('time more'), []);
+  // A match says whether its first word was written as in the lexicon, or found through a stem
+  // or as a longer word (an Urdu question takes only the former from other languages).
+  const exact = (text: string) =>
+    matcher.match(LexiconMatcher.probes(tokenize(normaliseText(text)), STEMMERS)).map((m) => m.exact);
+  assert.deepEqual(exact('fine'), [true]);
+  assert.deepEqual(exact('the fines'), [false]);
   assert.throws(
     () => compileLexicon({ core: ['nothing'], concepts: {} }, STEMMERS),
     /core names unknown concept "nothing"/,
