@@ -79,6 +79,11 @@ test('obliged without a PIP date: the page still says there is a term, how long,
   const body = (await app.inject({ url: `/en/result?${NO_PIP}` })).body;
   const href = /<a href="([^"]+)">I have found the date/.exec(body)?.[1]?.replace(/&amp;/g, '&');
   assert.ok(href, 'the link is there');
+  assert.match(
+    body,
+    /<p class="no-print"><a href="[^"]+">I have found the date/,
+    'not on paper or in the PDF',
+  );
   const question = await app.inject({ url: href });
   assert.equal(question.statusCode, 200);
   assert.match(question.body, /name="q" value="pipDate"/, 'it opens the PIP question');

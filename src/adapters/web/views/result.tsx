@@ -135,7 +135,7 @@ export function ResultPage(props: {
           <h2 id="dates-heading">{t.t('ui.result.term')}</h2>
           {text.termUnknown && <p class="term-unknown">{text.termUnknown}</p>}
           {text.termUnknown && links.termUnknown && (
-            <p>
+            <p class="no-print">
               <a href={links.termUnknown}>{t.t('ui.result.termUnknown.answer')}</a>
             </p>
           )}
