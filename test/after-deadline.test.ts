@@ -88,10 +88,18 @@ test('the API says canApplyNow: false for a closed window and lists the steps af
   assert.equal(res.status, 200);
   const body = (await res.json()) as {
     termPassed: boolean;
-    options: { id: string; canApplyNow: boolean; closed: string | null; availableUntil: string | null }[];
+    options: { id: string }[];
+    closedOptions: {
+      id: string;
+      canApplyNow: boolean;
+      closed: string | null;
+      availableUntil: string | null;
+    }[];
     afterTerm: { id: string; source: { law: string } }[];
   };
-  const birth = body.options.find((o) => o.id === 'extension-birth');
+  // A closed window is no route to take: not in `options`, but in `closedOptions` (ADR 019).
+  assert.ok(!body.options.some((o) => o.id === 'extension-birth'));
+  const birth = body.closedOptions.find((o) => o.id === 'extension-birth');
   assert.deepEqual(
     { canApplyNow: birth?.canApplyNow, closed: birth?.closed, availableUntil: birth?.availableUntil },
     { canApplyNow: false, closed: 'term-ended', availableUntil: '2026-03-14' },

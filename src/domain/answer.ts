@@ -4,6 +4,11 @@
  * change the answer re-assesses the person up to five times, several times the cost of the
  * answer itself, and the contract's answer does not need it (the web result page computes it
  * itself).
+ *
+ * `options` in the contract are the routes the person may take (spec/assess-api.md): one whose
+ * window has closed (an extension once the term has ended) is no longer one, so the answer moves it
+ * to `closedOptions`, where it still says until when it could have been asked (ADR 019). The
+ * assessment itself keeps it, for the result page's "too late for" list and the golden cases.
  */
 import { type Assessment, assess } from './assess.ts';
 import type { PlainDate } from './dates/plain-date.ts';
@@ -16,7 +21,7 @@ import { type Change, whatWouldChange } from './what-would-change.ts';
 export const EXTRAS = ['whatWouldChange'] as const;
 export type Extra = (typeof EXTRAS)[number];
 
-export type AssessAnswer = Assessment & { whatWouldChange?: Change[] };
+export type AssessAnswer = Assessment & { closedOptions: Assessment['options']; whatWouldChange?: Change[] };
 
 export type IncludeResult =
   | { ok: true; include: ReadonlySet<Extra> }
@@ -58,6 +63,11 @@ export function assessAnswer(
   include: ReadonlySet<Extra>,
 ): AssessAnswer {
   const assessment = assess(facts, asOf, book);
-  if (!include.has('whatWouldChange')) return assessment;
-  return { ...assessment, whatWouldChange: whatWouldChange(facts, asOf, book, assessment) };
+  const answer: AssessAnswer = {
+    ...assessment,
+    options: assessment.options.filter((o) => o.closed === null),
+    closedOptions: assessment.options.filter((o) => o.closed !== null),
+  };
+  if (!include.has('whatWouldChange')) return answer;
+  return { ...answer, whatWouldChange: whatWouldChange(facts, asOf, book, assessment) };
 }

@@ -55,6 +55,7 @@ export const openApiDocument = {
                     'termEnd',
                     'applyFrom',
                     'options',
+                    'closedOptions',
                     'missing',
                     'reasons',
                     'rulesVersion',
@@ -71,6 +72,8 @@ export const openApiDocument = {
                     },
                     options: {
                       type: 'array',
+                      description:
+                        'The routes the person may take now or later (one whose window has closed is in `closedOptions`)',
                       items: {
                         type: 'object',
                         required: ['id', 'decidedBy'],
@@ -84,6 +87,35 @@ export const openApiDocument = {
                               '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
                           },
                           availableFrom: nullableDate,
+                          availableUntil: nullableDate,
+                          closed: { type: ['string', 'null'], enum: ['term-ended', null] },
+                          canApplyNow: { type: 'boolean' },
+                          evidence: { type: 'array', items: { type: 'string' } },
+                          form: { type: ['string', 'null'] },
+                          applyVia: { type: 'string', enum: APPLY_VIA },
+                          confirmed: { type: 'boolean' },
+                        },
+                      },
+                    },
+                    closedOptions: {
+                      type: 'array',
+                      description:
+                        'Routes whose window has closed (an extension once the term has ended): `closed` and `availableUntil` say since when',
+                      items: {
+                        type: 'object',
+                        required: ['id', 'decidedBy'],
+                        properties: {
+                          id: { type: 'string', enum: OPTION_IDS },
+                          decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
+                          timing: {
+                            type: 'string',
+                            enum: TIMINGS,
+                            description:
+                              '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
+                          },
+                          availableFrom: nullableDate,
+                          availableUntil: nullableDate,
+                          closed: { type: ['string', 'null'], enum: ['term-ended', null] },
                           canApplyNow: { type: 'boolean' },
                           evidence: { type: 'array', items: { type: 'string' } },
                           form: { type: ['string', 'null'] },
