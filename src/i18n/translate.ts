@@ -89,19 +89,21 @@ export function createTranslator(
   };
   const numberFormat = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
-  // Where ICU has no words for the locale (Sorani: "+7 m", lists joined with English "and"),
-  // our own words, so a page never mixes in English or raw unit letters.
+  // Where ICU has no words for the locale (Sorani: "+7 m", lists joined with English "and"), or
+  // poor ones (see POOR_RELATIVE), words from the catalog or our own, so a page never mixes in
+  // English, raw unit letters or abbreviations.
   const own = OWN_WORDS[locale];
-  const relativeMissing = relativeCount.format(7, 'month').startsWith('+');
+  const relativeFromCatalog = POOR_RELATIVE.has(locale) || relativeCount.format(7, 'month').startsWith('+');
   const listMissing = listFormat.resolvedOptions().locale.split('-')[0] !== locale;
-  const relativeText = (n: number, unit: 'year' | 'month' | 'week' | 'day'): string =>
-    relativeMissing && own
-      ? own.relative(n, unit)
-      : (unit === 'day' ? relativeFormat : relativeCount).format(n, unit);
+  const relativeText = (n: number, unit: 'year' | 'month' | 'week' | 'day'): string => {
+    if (!relativeFromCatalog) return (unit === 'day' ? relativeFormat : relativeCount).format(n, unit);
+    if (n === 0 && unit === 'day') return result.t('time.today');
+    return result.t(n < 0 ? 'time.ago' : 'time.in', { unit, n: Math.abs(n) });
+  };
 
   const dates = new Map<number, string>();
   const message = (key: string): string | undefined => catalog[key] ?? fallback[key];
-  return {
+  const result: Translator = {
     locale,
     has: (key) => message(key) !== undefined,
     isFallback: (key) => catalog[key] === undefined && fallback[key] !== undefined,
@@ -151,21 +153,23 @@ export function createTranslator(
     number: (n) => (mark ? ltr(numberFormat.format(n)) : numberFormat.format(n)),
     list: (items) => (listMissing && own ? own.list(items) : listFormat.format(items)),
   };
+  return result;
 }
 
+/**
+ * Locales whose ICU relative times are there but poor, checked by hand with Node 20's ICU:
+ * Tigrinya abbreviates years ("ቅድሚ 2 ዓ") and says "in 2 days" for two days ago; Somali's future
+ * is a bare duration ("1 sannad", one year). Somali's past, Kurmanji and Pashto use full words.
+ */
+const POOR_RELATIVE: ReadonlySet<string> = new Set(['ti', 'so']);
+
 interface OwnWords {
-  relative(n: number, unit: 'year' | 'month' | 'week' | 'day'): string;
   list(items: readonly string[]): string;
 }
 
-/** Relative times and lists for locales whose ICU data lacks them (checked at start-up, not assumed). */
+/** Lists for locales whose ICU data lacks them (checked at start-up, not assumed). */
 const OWN_WORDS: Readonly<Partial<Record<string, OwnWords>>> = {
   ckb: {
-    relative(n, unit) {
-      if (n === 0 && unit === 'day') return 'ئەمڕۆ';
-      const word = { year: 'ساڵ', month: 'مانگ', week: 'هەفتە', day: 'ڕۆژ' }[unit];
-      return n > 0 ? `پاش ${n} ${word}` : `${-n} ${word} لەمەوبەر`;
-    },
     list: (items) =>
       items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('، ')} و ${items.at(-1)}`,
   },
