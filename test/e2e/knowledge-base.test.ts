@@ -115,3 +115,28 @@ test('after the person saves it for offline use, the knowledge base and its sear
   assert.equal(await page.locator('#offline-results').count(), 1);
   await context.close();
 });
+
+test('the search placeholder fits its field at 360 px in every language (right-to-left and long ones too)', async () => {
+  const context = await phoneContext(browser);
+  const page = await context.newPage();
+  const cut: string[] = [];
+  for (const lang of LOCALES) {
+    await page.goto(`${app.base}/${lang}/kb`);
+    // The placeholder drawn in the field's own font, against the width inside its padding.
+    const { text, need, room } = await page.locator('#q').evaluate((el) => {
+      const input = el as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const pad = Number.parseFloat(style.paddingInlineStart) + Number.parseFloat(style.paddingInlineEnd);
+      return {
+        text: input.placeholder,
+        need: Math.ceil(ctx.measureText(input.placeholder).width),
+        room: input.clientWidth - pad,
+      };
+    });
+    if (need > room) cut.push(`${lang}: "${text}" needs ${need} px, has ${room} px`);
+  }
+  await context.close();
+  assert.deepEqual(cut, []);
+});
