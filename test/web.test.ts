@@ -168,6 +168,31 @@ test('knowledge-base amounts come from the rule parameters, in the language’s 
   assert.doesNotMatch(nl, /\{\{param:/);
 });
 
+test("knowledge-base sources speak the page's language: the site as written, the rest translated, same links", async () => {
+  const sourcesOf = (html: string) => html.match(/<ul class="sources">([\s\S]*?)<\/ul>/)?.[1] ?? '';
+  const links = (html: string) => [...sourcesOf(html).matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  const en = await (await get('/en/kb/fine')).text();
+  assert.match(sourcesOf(en), /inburgeren\.nl — fines \(2021 law and 2013 law\)/);
+  for (const [lang, words] of [
+    ['ar', 'الصفحة'],
+    ['ti', 'ገጽ'],
+    ['uk', 'сторінка'],
+    ['so', 'su’aashan'],
+  ] as const) {
+    const html = await (await get(`/${lang}/kb/fine`)).text();
+    const list = sourcesOf(html);
+    const text = list.replace(/<[^>]*>/g, '');
+    assert.doesNotMatch(text, /fines|2021 law|boete|bezwaar maken|hoorzitting/, lang);
+    assert.match(list, /<bdi dir="ltr">inburgeren\.nl<\/bdi> — /, lang);
+    assert.match(list, /<bdi dir="ltr">Schulinck<\/bdi> — /, lang);
+    assert.ok(list.includes(words), `${lang}: ${list}`);
+    assert.deepEqual(links(html), links(en), `${lang}: the same links`);
+  }
+  // Three inburgeren.nl pages on this topic: numbered, the number kept in order in Arabic.
+  const ar = sourcesOf(await (await get('/ar/kb/fine')).text());
+  assert.match(ar, /الصفحة <bdi dir="ltr">3<\/bdi> عن هذا السؤال/);
+});
+
 test('unknown pages and languages answer 404 with a page, never a stack trace', async () => {
   for (const path of ['/xx/', '/en/nope', '/en/kb/no-such-topic']) {
     const res = await get(path);

@@ -112,10 +112,16 @@ export function KbPage({ ctx, doc, offlineKb }: { ctx: PageContext; doc: KbPageD
       )}
       <h2>{t.t('ui.kb.sources')}</h2>
       <ul class="sources">
-        {doc.sources.map((s) => (
+        {sourceLabels(doc.sources, locale).map((s) => (
           <li key={s.url}>
             <a href={s.url} rel="noreferrer">
-              {s.label}
+              {s.site === undefined ? (
+                s.label
+              ) : (
+                <>
+                  <bdi dir="ltr">{s.site}</bdi> — {t.t('ui.kb.source', { n: s.n })}
+                </>
+              )}
             </a>
           </li>
         ))}
@@ -124,6 +130,36 @@ export function KbPage({ ctx, doc, offlineKb }: { ctx: PageContext; doc: KbPageD
       <OfflineSave ctx={ctx} sizeKb={offlineKb} />
     </Page>
   );
+}
+
+/** Languages the source labels are written for: the pages' own titles, in Dutch or English. */
+const LABEL_LANGUAGES: readonly string[] = ['en', 'nl'];
+
+/**
+ * What a source link says. The labels in content/kb are "site — title of the page" in Dutch or
+ * English (176 of them), too many to translate one by one: in the other languages the link shows
+ * the site (or law) as written and a translated "page about this question", numbered when one
+ * site has several pages here. The link and its target stay the same.
+ */
+export function sourceLabels(
+  sources: readonly { url: string; label: string }[],
+  locale: string,
+): { url: string; label: string; site?: string; n: number }[] {
+  if (LABEL_LANGUAGES.includes(locale)) return sources.map((s) => ({ ...s, n: 0 }));
+  const siteOf = (label: string) =>
+    (label.split(' — ')[0] ?? label)
+      .replace(/\s*\([^)]*\)$/, '')
+      .replace(/\barticle\b/, 'artikel')
+      .trim();
+  const total = new Map<string, number>();
+  for (const s of sources) total.set(siteOf(s.label), (total.get(siteOf(s.label)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return sources.map((s) => {
+    const site = siteOf(s.label);
+    const n = (seen.get(site) ?? 0) + 1;
+    seen.set(site, n);
+    return { ...s, site, n: (total.get(site) ?? 0) > 1 ? n : 0 };
+  });
 }
 
 export function KbIndexPage({
