@@ -60,6 +60,11 @@ test('a yes/no question is read as the question, its hint and each answer, one p
     texts.every((t) => t.length < 400),
     'no piece runs everything together',
   );
+  // A long hint is read in whole sentences, none left out.
+  const hint = msg('en', 'question.familyOfEeaCitizen.help');
+  const hintPieces = texts.filter((t) => t.length > 20 && hint.includes(t));
+  assert.ok(hint.length > 250 && hintPieces.length >= 2, `hint in pieces: ${JSON.stringify(hintPieces)}`);
+  assert.equal(hintPieces.join(' '), hint);
   await page.context().close();
 });
 

@@ -25,6 +25,26 @@
     const LONG_LIST = 8;
     const BLOCKS = 'h1,h2,h3,h4,legend,p,li,dt,dd,label,figcaption,select';
     const skip = (el) => el.closest('[hidden],[aria-hidden="true"],.no-print,svg,script,style');
+    const PIECE = 250;
+    /**
+     * A long paragraph in pieces of whole sentences, each under PIECE characters where a sentence
+     * allows: a listener can follow (and a phone's voice does not stop mid-way, as some do after ~15 s).
+     */
+    const sentences = (text) => {
+      if (text.length <= PIECE) return [text];
+      const lang = document.documentElement.lang || undefined;
+      const parts =
+        typeof Intl.Segmenter === 'function'
+          ? [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((s) => s.segment)
+          : text.match(/[^.!?؟।።。]+[.!?؟।።。]*\s*/g) || [text];
+      const out = [];
+      for (const part of parts) {
+        const last = out.length - 1;
+        if (last >= 0 && out[last].length + part.length <= PIECE) out[last] += part;
+        else out.push(part);
+      }
+      return out.map((t) => t.trim()).filter(Boolean);
+    };
     /** The texts to speak, in reading order: one per heading, paragraph, list item or option. */
     const pieces = (doc, selector, listHint) => {
       const out = [];
@@ -42,7 +62,7 @@
           }
           taken.push(el);
           const text = el.textContent.replace(/\s+/g, ' ').trim();
-          if (text) out.push(text);
+          if (text) out.push(...sentences(text));
         }
       }
       return out;
