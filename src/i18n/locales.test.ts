@@ -17,6 +17,7 @@ test('every language is named in its own script, each name different', () => {
   if ((LOCALES as readonly string[]).includes('ps')) assert.equal(nativeName('ps' as never), 'پښتو');
 });
 
+// Relative times need the catalogs (some languages take their words from there): translate.test.ts.
 test('dates in every language: Gregorian calendar, Latin digits (Pashto would otherwise get the Persian calendar)', () => {
   for (const l of LOCALES) {
     const t = createTranslator(l, {}, {});
@@ -24,6 +25,5 @@ test('dates in every language: Gregorian calendar, Latin digits (Pashto would ot
     assert.match(text, /2026/, `${l}: ${text}`);
     assert.match(text, /15/, `${l}: ${text}`);
     assert.doesNotMatch(text, /[\u0660-\u0669\u06F0-\u06F9]|1404/, `${l}: ${text}`);
-    assert.doesNotMatch(t.relative(date('2026-10-15'), date('2026-03-15')), /^\+|\bm$/, `${l} relative`);
   }
 });
