@@ -12,6 +12,7 @@ import type { User } from '#domain/desk/model.ts';
 import { DeskError, type DeskService } from '#domain/desk/service.ts';
 import type { DeskStore } from '#domain/desk/store.ts';
 import { LETTER_FIELDS, type LetterField } from '#domain/letters/letters.ts';
+import { inconsistencyText } from '#i18n/fact-problems.ts';
 import {
   DeskLetterFormPage,
   DeskLetterPage,
@@ -497,9 +498,27 @@ export function unavailableHtml(url: string, css: string): string {
   )}`;
 }
 
-/** The service's field problems, in the desk's language where the catalog has a text for them. */
+/**
+ * The service's field problems, in the desk's language where the catalog has a text for them.
+ * Facts that cannot all be true say why, as the public check does (the same catalog texts): the
+ * values and the other field named, beside every field involved.
+ */
 function fieldErrors(ctx: DeskContext, error: DeskError) {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
   return error.fields.map((f) => {
+    const clash =
+      f.problem === 'inconsistent'
+        ? error.inconsistencies.find(
+            (i) =>
+              i.rule === f.rule &&
+              same(
+                i.fields.map((g) => `facts.${g}`),
+                f.with ?? [],
+              ),
+          )
+        : undefined;
+    if (clash) return { field: f.field, message: inconsistencyText(ctx.t, clash) };
     const fact = f.field.replace(/^facts\./, '');
     const label = ctx.t.has(`question.${fact}.title`)
       ? ctx.t.t(`question.${fact}.title`)

@@ -5,6 +5,7 @@
  */
 import { type Assessment, assess } from '../assess.ts';
 import { compare, type PlainDate } from '../dates/plain-date.ts';
+import type { Inconsistency } from '../facts/consistency.ts';
 import type { Facts } from '../facts/facts.ts';
 import { type FieldProblem, parseAssessRequest } from '../facts/parse-facts.ts';
 import type { RuleBook } from '../rulebook.ts';
@@ -38,6 +39,8 @@ export class DeskError extends Error {
     message: string,
     readonly fields: FieldProblem[] = [],
     readonly extra: Record<string, unknown> = {},
+    /** For `inconsistent` fields: the clashes with their values, for the pages to say why (never sent as JSON). */
+    readonly inconsistencies: readonly Inconsistency[] = [],
   ) {
     super(message);
   }
@@ -99,6 +102,7 @@ export function deskService(deps: DeskDeps) {
     required: boolean,
   ): { displayName?: string; language?: string; facts?: Facts } => {
     const problems: FieldProblem[] = [];
+    const inconsistencies: Inconsistency[] = [];
     const out: { displayName?: string; language?: string; facts?: Facts } = {};
     const known = new Set(['displayName', 'language', 'facts', 'consent', 'teamId']);
     for (const k of Object.keys(body))
@@ -126,11 +130,20 @@ export function deskService(deps: DeskDeps) {
     }
     if (body.facts !== undefined || required) {
       const parsed = parseAssessRequest({ facts: body.facts ?? {} }, deps.today());
-      if (!parsed.ok) problems.push(...parsed.problems);
-      else out.facts = parsed.facts;
+      if (!parsed.ok) {
+        problems.push(...parsed.problems);
+        inconsistencies.push(...parsed.inconsistencies);
+      } else out.facts = parsed.facts;
     }
     if (problems.length)
-      throw new DeskError(400, 'invalid-request', `The request has ${problems.length} problem(s).`, problems);
+      throw new DeskError(
+        400,
+        'invalid-request',
+        `The request has ${problems.length} problem(s).`,
+        problems,
+        {},
+        inconsistencies,
+      );
     return out;
   };
 

@@ -38,7 +38,12 @@ export interface FieldProblem {
 
 export type ParseResult =
   | { ok: true; asOf: PlainDate; facts: Facts }
-  | { ok: false; problems: FieldProblem[] };
+  | {
+      ok: false;
+      problems: FieldProblem[];
+      /** The facts that cannot be true together, with their values: a face that speaks to people says why from these. */
+      inconsistencies: Inconsistency[];
+    };
 
 const EARLIEST = parseIsoDate(EARLIEST_DATE)!;
 
@@ -175,7 +180,7 @@ function parseOnce(body: unknown, today: PlainDate): ParseResult {
       'wrong-type',
       `the body must be a JSON object like {"asOf": "2026-11-28", "facts": {}}, not ${typeName(body)}`,
     );
-    return { ok: false, problems };
+    return { ok: false, problems, inconsistencies: [] };
   }
   const request = body as Record<string, unknown>;
   for (const key of Object.keys(request)) {
@@ -199,7 +204,7 @@ function parseOnce(body: unknown, today: PlainDate): ParseResult {
   const raw = request.facts ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problem('facts', 'wrong-type', `must be an object, not ${typeName(raw)}`);
-    return { ok: false, problems };
+    return { ok: false, problems, inconsistencies: [] };
   }
   const input = raw as Record<string, unknown>;
   const facts: Record<string, unknown> = {};
@@ -222,7 +227,10 @@ function parseOnce(body: unknown, today: PlainDate): ParseResult {
         });
       }
   }
-  problems.push(...inconsistencyProblems(checkConsistency(facts as Facts, asOf)));
+  const inconsistencies = checkConsistency(facts as Facts, asOf);
+  problems.push(...inconsistencyProblems(inconsistencies));
 
-  return problems.length ? { ok: false, problems } : { ok: true, asOf, facts: facts as Facts };
+  return problems.length
+    ? { ok: false, problems, inconsistencies }
+    : { ok: true, asOf, facts: facts as Facts };
 }

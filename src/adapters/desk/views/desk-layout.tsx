@@ -100,12 +100,14 @@ export function DeskPage(props: { ctx: DeskContext; title: string; children: Com
 
 export function ErrorSummary({ t, errors }: { t: Translator; errors: { field: string; message: string }[] }) {
   if (!errors.length) return null;
+  // A contradiction is one line (linked to its first field), though each field involved shows it.
+  const lines = errors.filter((e, i) => errors.findIndex((x) => x.message === e.message) === i);
   return (
     <div class="alert error" role="alert" tabIndex={-1}>
       <h2>{t.t('ui.error.title')}</h2>
       <ul>
-        {errors.map((e) => (
-          <li key={e.field}>
+        {lines.map((e) => (
+          <li key={`${e.field} ${e.message}`}>
             <a href={`#${fieldId(e.field)}`}>{e.message}</a>
           </li>
         ))}

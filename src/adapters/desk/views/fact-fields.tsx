@@ -102,8 +102,13 @@ export function FactFields(props: {
     const v = values[k];
     return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
   };
+  /** Every problem of the field (a date can clash with two others), each said once. */
   const errorOf = (field: string) =>
-    errors.find((e) => e.field === field || e.field === `facts.${field}`)?.message;
+    [
+      ...new Set(
+        errors.filter((e) => e.field === field || e.field === `facts.${field}`).map((e) => e.message),
+      ),
+    ].join(' ') || undefined;
   const described = (field: string) => (errorOf(field) ? `${fieldId(field)}-error` : undefined);
   /** A field with a problem says so to assistive technology too, not only in text beside it. */
   const invalid = (field: string) => (errorOf(field) ? ('true' as const) : undefined);
