@@ -105,6 +105,9 @@ test('a DUO start date before the birth, and more school years than the age: in 
   const school = textOf(html, 'f-schoolYearsInNL-error') ?? '';
   assert.match(school, /\b9\b/, `the typed years: ${school}`);
   assert.ok(school.includes(t.date(date('2015-01-01'))), `the birth date it is measured against: ${school}`);
+  // The volunteer reads of "the person", not "your date of birth" (desk.consistency.*).
+  assert.match(school, /de persoon/, `speaks of the person: ${school}`);
+  assert.doesNotMatch(school, /\b[Uu]w\b/, `not to the volunteer as if it were theirs: ${school}`);
   // The birth date takes part in both: both reasons stand beside it.
   const birth = textOf(html, 'f-birthDate-error') ?? '';
   assert.ok(birth.includes(duo) && birth.includes(school), `both reasons at the birth date: ${birth}`);

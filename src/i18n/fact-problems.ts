@@ -35,8 +35,20 @@ function params(t: Translator, p: Record<string, string | number>): Record<strin
   return out;
 }
 
-export function inconsistencyText(t: Translator, i: Inconsistency): string {
-  return t.t(`consistency.${i.rule}`, params(t, i.params));
+/**
+ * `helper`: the case desk, where a volunteer enters someone else's facts: a text that speaks of "the
+ * person" where the desk has one (`desk.consistency.*`), not "fill in your own date of birth".
+ */
+export function inconsistencyText(
+  t: Translator,
+  i: Inconsistency,
+  reader: 'person' | 'helper' = 'person',
+): string {
+  const key =
+    reader === 'helper' && t.has(`desk.consistency.${i.rule}`)
+      ? `desk.consistency.${i.rule}`
+      : `consistency.${i.rule}`;
+  return t.t(key, params(t, i.params));
 }
 
 export function surpriseText(t: Translator, s: Surprise): string {

@@ -518,7 +518,7 @@ function fieldErrors(ctx: DeskContext, error: DeskError) {
               ),
           )
         : undefined;
-    if (clash) return { field: f.field, message: inconsistencyText(ctx.t, clash) };
+    if (clash) return { field: f.field, message: inconsistencyText(ctx.t, clash, 'helper') };
     const fact = f.field.replace(/^facts\./, '');
     const label = ctx.t.has(`question.${fact}.title`)
       ? ctx.t.t(`question.${fact}.title`)
