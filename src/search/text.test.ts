@@ -77,6 +77,15 @@ test('Ethiopic stays Ethiopic; letter series that sound alike fold; the skeleton
   assert.equal(fold('ዕድመ'), fold('እድመ'));
   assert.equal(ethiopicSkeleton('ወሊደ'), ethiopicSkeleton('ወሊዳ'));
   assert.equal(tigrinyaLight('ብሕማም'), 'ሕማም');
+  // Endings that change the last syllable's vowel: the article, "my", the plural (Amharic, Tigrinya).
+  assert.equal(tigrinyaLight('ቅጣቱ'), 'ቅጣት');
+  assert.equal(tigrinyaLight('ቅጣቱን'), 'ቅጣት');
+  assert.equal(tigrinyaLight('ቅጣቴ'), 'ቅጣት');
+  assert.equal(tigrinyaLight('ቅጣቶች'), 'ቅጣት');
+  assert.equal(tigrinyaLight('ሕማሙ'), 'ሕማም');
+  assert.equal(tigrinyaLight('ፈተናው'), 'ፈተና');
+  // Two syllables are left alone (too many words would meet).
+  assert.equal(tigrinyaLight('ዱኦ'), 'ዱኦ');
 });
 
 test('light stemmers: Arabic prefixes and suffixes, Somali articles', () => {

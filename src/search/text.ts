@@ -528,9 +528,16 @@ export function somaliLight(word: string): string {
 }
 
 const TI_PREFIXES = ['እንተ', 'ካብ', 'ናብ', 'ምስ', 'ከም', 'ብ', 'ን', 'ዝ', 'ክ'];
-const TI_SUFFIXES = ['ታትን', 'ታት', 'ኩም', 'ኹም', 'ኩን', 'ኹን', 'ውን', 'ካ', 'ኻ', 'ኪ', 'ኺ', 'ና', 'ን', 'ይ'];
+// Tigrinya and Amharic endings written as syllables of their own (Amharic: ው/ዋ the, ን the object).
+const TI_SUFFIXES = ['ታትን', 'ታት', 'ኩም', 'ኹም', 'ኩን', 'ኹን', 'ውን', 'ካ', 'ኻ', 'ኪ', 'ኺ', 'ና', 'ን', 'ይ', 'ው', 'ዋ'];
 
-/** Light Tigrinya stemming: attached prepositions and the commonest endings (ብሕማም → ሕማም). */
+/**
+ * Light Tigrinya and Amharic stemming: attached prepositions, the commonest endings written as a
+ * syllable (ብሕማም → ሕማም), and endings that only change the vowel of the last syllable: the article
+ * or "his" (-u: Amharic ቅጣቱ → ቅጣት, Tigrinya ሕማሙ → ሕማም), "my" (-e: ቅጣቴ) and the plural's -o before
+ * ች (ቅጣቶች → ቅጣት) turn the last syllable back into its plain (sixth-order) form, in words of three
+ * syllables or more.
+ */
 export function tigrinyaLight(word: string): string {
   let w = word;
   for (const p of TI_PREFIXES) {
@@ -545,7 +552,26 @@ export function tigrinyaLight(word: string): string {
       break;
     }
   }
-  return w;
+  return ethiopicPlainLast(w);
+}
+
+/** The last syllable of an Ethiopic word of three syllables or more in its sixth order when it ends in -u, -e or -o. */
+function ethiopicPlainLast(word: string): string {
+  const chars = [...word];
+  // The Amharic plural: -o on the last syllable, then ች (ቅጣቶች).
+  if (chars.length >= 4 && chars[chars.length - 1] === 'ች') {
+    const before = chars[chars.length - 2]!.codePointAt(0)!;
+    if (before >= 0x1200 && before <= 0x135a && (before - 0x1200) % 8 === 6) chars.pop();
+  }
+  if (chars.length < 3) return word;
+  const c = chars[chars.length - 1]!.codePointAt(0)!;
+  if (c < 0x1200 || c > 0x135a) return chars.join('');
+  const order = (c - 0x1200) % 8;
+  if (order !== 1 && order !== 4 && order !== 6) return chars.join('');
+  const plain = String.fromCodePoint(c - order + 5);
+  if (!/\p{L}/u.test(plain)) return chars.join('');
+  chars[chars.length - 1] = plain;
+  return chars.join('');
 }
 
 // After normaliseText, Sorani ە is ه, ی and ێ are ي, ک is ك. Definite, plural, indefinite and
