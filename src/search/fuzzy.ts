@@ -20,10 +20,13 @@ export class FuzzyVocabulary {
     }
   }
 
-  /** The nearest words (edit distance 1, or 2 for words of 8 letters and more) with their distance. */
-  near(word: string): [string, number][] {
+  /**
+   * The nearest words (edit distance 1, or 2 for words of 8 letters and more) with their distance.
+   * Words shorter than `minLength` (4) have too many neighbours to guess from.
+   */
+  near(word: string, minLength = 4): [string, number][] {
     const chars = [...word];
-    if (chars.length < 4 || /\d/.test(word)) return [];
+    if (chars.length < minLength || /\d/.test(word)) return [];
     const maxDistance = chars.length >= 8 ? 2 : 1;
     const mask = letterMask(word);
     const out: [string, number][] = [];
@@ -46,6 +49,18 @@ export class FuzzyVocabulary {
     }
     return out;
   }
+}
+
+/**
+ * Whether a typed word is a typo of a word (the limits of `FuzzyVocabulary.near`: the same first
+ * letter, edit distance 1, or 2 for words of 8 letters and more).
+ */
+export function isNear(typed: string, word: string): boolean {
+  const a = [...typed];
+  const b = [...word];
+  if (a[0] !== b[0] || /\d/.test(typed)) return false;
+  const max = Math.max(a.length, b.length) >= 8 ? 2 : 1;
+  return damerauLevenshtein(typed, word, max) <= max;
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps), stopping early above `max`. */

@@ -6,6 +6,7 @@
  * ...) tell the ranker that a question is about something else.
  */
 import { lexiconProbeKeys, type Stemmers, wordKeys } from './analyze.ts';
+import { FuzzyVocabulary, isNear } from './fuzzy.ts';
 import { fold, normaliseText, type Script, type Token, tokenize } from './text.ts';
 
 /** The lexicon as authored (content/search/lexicon.yaml). Language tags: `nl`, `ar`, `ar-Latn` ... */
@@ -60,6 +61,8 @@ export interface LexiconSource {
    * answers; extension: the more-time answers): a question naming one family and no other prefers it.
    */
   families?: Readonly<Record<string, readonly string[]>>;
+  /** Concepts whose family counts only when no other family is named (failing the exam). */
+  familiesAlone?: readonly string[];
 }
 
 export interface CompiledTerm {
@@ -94,6 +97,8 @@ export interface LexiconData {
   broad?: number[];
   /** Concept number → the topics of its family. */
   families?: Record<string, string[]>;
+  /** Concept numbers whose family counts only when no other family is named. */
+  familiesAlone?: number[];
 }
 
 export interface ConceptMatch {
@@ -111,6 +116,11 @@ export interface ProbeWord {
   surface: string;
   script: Script;
   joined?: boolean;
+  /**
+   * A question word the index does not know (Latin or Cyrillic letters): it may be a typo of a
+   * lexicon word, with the fuzzy matcher's limits (integartion → integration, inburgerng).
+   */
+  typo?: boolean;
 }
 
 export function compileLexicon(source: LexiconSource, stemmers: Stemmers): LexiconData {
@@ -171,6 +181,7 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
     overviews,
     broad: idsOf(source.broad, 'broad'),
     families,
+    familiesAlone: idsOf(source.familiesAlone, 'familiesAlone'),
     core: idsOf(source.core, 'core'),
     outOfScope: idsOf(source.outOfScope, 'outOfScope'),
     outOfScopeTogether: (source.outOfScopeTogether ?? []).map((set) => idsOf(set, 'outOfScopeTogether')),
@@ -182,6 +193,8 @@ export function compileLexicon(source: LexiconSource, stemmers: Stemmers): Lexic
 }
 
 const MAX_SUFFIX = 6;
+/** The shortest typo of a term of one word (shorter words have too many neighbours that are words). */
+const MIN_TYPO_SINGLE = 6;
 function minPrefix(script: Script): number {
   return script === 'latin' || script === 'cyrillic' ? 4 : 3;
 }
@@ -190,14 +203,19 @@ export class LexiconMatcher {
   readonly data: LexiconData;
   private readonly byKey = new Map<string, number[]>();
   private readonly byPrefix = new Map<string, number[]>();
+  /** The first words of the terms in Latin and Cyrillic letters, for typos. */
+  private readonly firstWords: FuzzyVocabulary;
 
   constructor(data: LexiconData) {
     this.data = data;
+    const firstWords = new Set<string>();
     data.terms.forEach((term, i) => {
       for (const key of term.k[0]!) push(this.byKey, key, i);
       const surface = term.k[0]![0]!;
       push(this.byPrefix, surface, i);
+      if (/^[\p{Script=Latin}\p{Script=Cyrillic}]+$/u.test(surface)) firstWords.add(surface);
     });
+    this.firstWords = new FuzzyVocabulary(firstWords);
   }
 
   /** Words of a text, as probes for the matcher (question words: keys of every language). */
@@ -230,6 +248,9 @@ export class LexiconMatcher {
       let found = this.extend(exact, words, i);
       // A longer word that starts with a term (hamileyim, ganaaxaaga) counts when nothing matched exactly.
       if (found.length === 0) found = this.extend(this.prefixCandidates(word), words, i);
+      // A typo of a term's first word: of 6 letters or more for a term of one word, of 3 when the rest of a
+      // longer term follows.
+      if (found.length === 0 && word.typo) found = this.extend(this.typoCandidates(word), words, i);
       if (found.length === 0) continue;
       const end = Math.max(...found.map((f) => f.match.end));
       if (end <= reach) continue;
@@ -265,6 +286,24 @@ export class LexiconMatcher {
     return out;
   }
 
+  /**
+   * Terms whose first word the word is a typo of. A term of one word takes a typo of 6 letters or
+   * more only (five → fine, tepat → telat are words, not typos); the first word of a longer term one
+   * of 3 or more, as the rest of the term must follow.
+   */
+  private typoCandidates(word: ProbeWord): Set<number> {
+    const out = new Set<number>();
+    const length = [...word.surface].length;
+    for (const [near] of this.firstWords.near(word.surface, 3)) {
+      for (const t of this.byPrefix.get(near) ?? []) {
+        const single = this.data.terms[t]!.k.length < 2;
+        if (single ? length < MIN_TYPO_SINGLE : [...near].length < 4) continue;
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /** Index after the last word of the term starting at i, or -1. One extra word may sit inside. */
   private matchRest(term: CompiledTerm, words: readonly ProbeWord[], i: number): number {
     let pos = i + 1;
@@ -286,12 +325,15 @@ function wordMatches(termKeys: readonly string[], word: ProbeWord): boolean {
   const surface = termKeys[0]!;
   const len = [...surface].length;
   const wordLen = [...word.surface].length;
-  return (
+  if (
     len >= minPrefix(word.script) &&
     wordLen > len &&
     wordLen - len <= MAX_SUFFIX &&
     word.surface.startsWith(surface)
-  );
+  )
+    return true;
+  // A typo of a word inside a term, the term's first words already found (integration exma).
+  return word.typo === true && len >= 4 && wordLen >= 3 && isNear(word.surface, surface);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -186,6 +186,81 @@ test('a general question goes to the general answer of its concept, a specific o
   );
 });
 
+test('a word the index does not know may be a typo of a lexicon word, inside a term too', () => {
+  const data = compileLexicon(
+    {
+      concepts: {
+        'integration-exam': { en: ['integration exam'] },
+        obligation: { en: ['have to'] },
+        inburgering: { nl: ['inburgering'] },
+        fine: { en: ['fine'] },
+      },
+    },
+    STEMMERS,
+  );
+  const matcher = new LexiconMatcher(data);
+  const found = (text: string, typo: boolean) =>
+    matcher
+      .match(LexiconMatcher.probes(tokenize(normaliseText(text)), STEMMERS).map((p) => ({ ...p, typo })))
+      .map((m) => data.concepts[m.concept])
+      .sort();
+  assert.deepEqual(found('integartion exam', true), ['integration-exam']);
+  assert.deepEqual(found('integration exma', true), ['integration-exam']);
+  assert.deepEqual(found('inburgerng', true), ['inburgering']);
+  // The first word of a longer term may be a typo of 3 letters: the rest of the term must follow.
+  assert.deepEqual(found('do i hav to do it', true), ['obligation']);
+  assert.deepEqual(found('hav you', true), []);
+  // A term of one word takes no typo shorter than 6 letters (five is a word, not "fine").
+  assert.deepEqual(found('five months', true), []);
+  // Only words the index does not know are typos.
+  assert.deepEqual(found('integartion exam', false), []);
+});
+
+test('a family that counts alone (failing the exam) stands back for another family named', () => {
+  const docs = ['exempt-effort', 'more-time-effort', 'fine'].map((topic) => ({
+    topic,
+    lang: 'en',
+    title: {
+      'exempt-effort': 'I tried hard and failed. Can I be exempt?',
+      'more-time-effort': 'I tried hard, followed all lessons and failed the exams. Can I get more time?',
+      fine: 'Not finished in time: the fine.',
+    }[topic]!,
+    summary: '',
+    answer:
+      topic === 'more-time-effort' ? 'Lessons, lessons, exams and lessons: failed after all lessons.' : '',
+    phrasings:
+      topic === 'more-time-effort'
+        ? ['followed all lessons and failed all exams', 'failed exams after all lessons']
+        : [],
+  }));
+  const lexicon = {
+    concepts: {
+      exemption: { en: ['exempt', 'exemption'] },
+      extension: { en: ['more time', 'extra time'] },
+      'fail-exam': { en: ['failed', 'fail'] },
+    },
+    families: {
+      exemption: ['exempt-effort'],
+      extension: ['more-time-effort'],
+      'fail-exam': ['exempt-effort', 'more-time-effort', 'fine'],
+    },
+  };
+  const q = 'followed all lessons, failed all exams, exempt?';
+  // Two families named: none counts, the words decide.
+  assert.equal(SearchIndex.build(docs, lexicon, STEMMERS).search(q).results[0]!.topic, 'more-time-effort');
+  const index = SearchIndex.build(docs, { ...lexicon, familiesAlone: ['fail-exam'] }, STEMMERS);
+  assert.equal(index.search(q).results[0]!.topic, 'exempt-effort');
+  // Alone, it counts: the fine is one of its answers.
+  const scores = Object.fromEntries(index.search('failed').results.map((r) => [r.topic, r.score]));
+  const without = SearchIndex.build(
+    docs,
+    { ...lexicon, families: { exemption: ['exempt-effort'] } },
+    STEMMERS,
+  );
+  const before = Object.fromEntries(without.search('failed').results.map((r) => [r.topic, r.score]));
+  assert.ok(scores.fine! > (before.fine ?? 0));
+});
+
 test('a question naming one family of answers (exempt) prefers it, unless a cue points elsewhere', () => {
   const docs = ['exempt-effort', 'more-time-effort', 'adjusted'].map((topic) => ({
     topic,

@@ -545,9 +545,14 @@ export class SearchIndex {
     // An Urdu question takes the terms of other languages as written only: their stems and
     // prefixes are false friends (دینا, to give, starts like Arabic دين, a debt).
     const urdu = isUrdu(query);
-    const found = this.lexicon
-      .match(LexiconMatcher.probes(allTokens, this.stemmers))
-      .filter((m) => !urdu || m.exact || m.lang.split('-')[0] === 'ur');
+    const probes = LexiconMatcher.probes(allTokens, this.stemmers);
+    // Words the index does not know may be typos of a lexicon word (never stopwords or numbers).
+    for (const probe of probes)
+      probe.typo =
+        (probe.script === 'latin' || probe.script === 'cyrillic') &&
+        !this.stopwords.has(probe.surface) &&
+        ![...probe.keys].some((k) => this.terms.has(k));
+    const found = this.lexicon.match(probes).filter((m) => !urdu || m.exact || m.lang.split('-')[0] === 'ur');
     // Markers (units beside a number) are read by the number rules only, never ranked.
     const markers = this.data.lexicon.markers ?? [];
     const matches = markers.length ? found.filter((m) => !markers.includes(m.concept)) : found;
@@ -926,7 +931,11 @@ export class SearchIndex {
   private familyScores(conceptIds: readonly number[]): Float64Array {
     const out = new Float64Array(this.n);
     const families = this.data.lexicon.families ?? {};
-    const named = conceptIds.filter((c) => Object.hasOwn(families, String(c)));
+    let named = conceptIds.filter((c) => Object.hasOwn(families, String(c)));
+    // A family that stands back for any other (failing the exam) counts only alone.
+    const alone = this.data.lexicon.familiesAlone ?? [];
+    const others = named.filter((c) => !alone.includes(c));
+    if (others.length) named = others;
     // Two concepts may name one family (exempt, not obliged): one family named, however often.
     const distinct = new Set(named.map((c) => families[String(c)]!.join(' ')));
     if (distinct.size !== 1) return out;

@@ -54,6 +54,7 @@ const LexiconSchema = Type.Object(
     overviews: Type.Optional(Type.Record(ConceptId, ConceptId)),
     broad: Type.Optional(Type.Array(ConceptId)),
     families: Type.Optional(Type.Record(ConceptId, Type.Array(ConceptId, { minItems: 1 }))),
+    familiesAlone: Type.Optional(Type.Array(ConceptId)),
   },
   { additionalProperties: false },
 );
