@@ -73,8 +73,9 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(CACHE);
       try {
         const response = await fetch(event.request);
+        // Kept while the page is shown, not before: the page never waits for the cache to write.
         if (response.ok && !url.pathname.startsWith('/api/'))
-          await cache.put(event.request, response.clone());
+          event.waitUntil(cache.put(event.request, response.clone()).catch(() => {}));
         return response;
       } catch {
         const cached = await cache.match(event.request);
