@@ -8,6 +8,30 @@ import { AssessRequestSchema } from './facts-schema.ts';
 
 const nullableDate = { type: ['string', 'null'], format: 'date' };
 
+/** One option of the answer: in `options` and, once its window has closed, in `closedOptions`. */
+const optionSchema = {
+  type: 'object',
+  required: ['id', 'decidedBy'],
+  properties: {
+    id: { type: 'string', enum: OPTION_IDS },
+    decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
+    timing: {
+      type: 'string',
+      enum: TIMINGS,
+      description:
+        '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
+    },
+    availableFrom: nullableDate,
+    availableUntil: nullableDate,
+    closed: { type: ['string', 'null'], enum: ['term-ended', null] },
+    canApplyNow: { type: 'boolean' },
+    evidence: { type: 'array', items: { type: 'string' } },
+    form: { type: ['string', 'null'] },
+    applyVia: { type: 'string', enum: APPLY_VIA },
+    confirmed: { type: 'boolean' },
+  },
+};
+
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -74,55 +98,13 @@ export const openApiDocument = {
                       type: 'array',
                       description:
                         'The routes the person may take now or later (one whose window has closed is in `closedOptions`)',
-                      items: {
-                        type: 'object',
-                        required: ['id', 'decidedBy'],
-                        properties: {
-                          id: { type: 'string', enum: OPTION_IDS },
-                          decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
-                          timing: {
-                            type: 'string',
-                            enum: TIMINGS,
-                            description:
-                              '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
-                          },
-                          availableFrom: nullableDate,
-                          availableUntil: nullableDate,
-                          closed: { type: ['string', 'null'], enum: ['term-ended', null] },
-                          canApplyNow: { type: 'boolean' },
-                          evidence: { type: 'array', items: { type: 'string' } },
-                          form: { type: ['string', 'null'] },
-                          applyVia: { type: 'string', enum: APPLY_VIA },
-                          confirmed: { type: 'boolean' },
-                        },
-                      },
+                      items: optionSchema,
                     },
                     closedOptions: {
                       type: 'array',
                       description:
                         'Routes whose window has closed (an extension once the term has ended): `closed` and `availableUntil` say since when',
-                      items: {
-                        type: 'object',
-                        required: ['id', 'decidedBy'],
-                        properties: {
-                          id: { type: 'string', enum: OPTION_IDS },
-                          decidedBy: { type: 'string', enum: ['DUO', 'municipality', 'IND'] },
-                          timing: {
-                            type: 'string',
-                            enum: TIMINGS,
-                            description:
-                              '`automatic`: DUO acts without an application (confirmed rules only); `ask-duo`: the rule is not published, ask DUO whether it applies',
-                          },
-                          availableFrom: nullableDate,
-                          availableUntil: nullableDate,
-                          closed: { type: ['string', 'null'], enum: ['term-ended', null] },
-                          canApplyNow: { type: 'boolean' },
-                          evidence: { type: 'array', items: { type: 'string' } },
-                          form: { type: ['string', 'null'] },
-                          applyVia: { type: 'string', enum: APPLY_VIA },
-                          confirmed: { type: 'boolean' },
-                        },
-                      },
+                      items: optionSchema,
                     },
                     missing: { type: 'array', items: { type: 'string' } },
                     obligationMissing: {
