@@ -216,15 +216,17 @@ test('a word the index does not know may be a typo of a lexicon word, inside a t
   assert.deepEqual(found('integartion exam', false), []);
 });
 
-test('a family that counts alone (failing the exam) stands back for another family named', () => {
-  const docs = ['exempt-effort', 'more-time-effort', 'fine'].map((topic) => ({
+/** Two answers about trying hard and failing (exempt, more time) and a third with its own title. */
+function effortDocs(third: string, thirdTitle: string) {
+  const titles: Record<string, string> = {
+    'exempt-effort': 'I tried hard and failed. Can I be exempt?',
+    'more-time-effort': 'I tried hard, followed all lessons and failed the exams. Can I get more time?',
+    [third]: thirdTitle,
+  };
+  return ['exempt-effort', 'more-time-effort', third].map((topic) => ({
     topic,
     lang: 'en',
-    title: {
-      'exempt-effort': 'I tried hard and failed. Can I be exempt?',
-      'more-time-effort': 'I tried hard, followed all lessons and failed the exams. Can I get more time?',
-      fine: 'Not finished in time: the fine.',
-    }[topic]!,
+    title: titles[topic]!,
     summary: '',
     answer:
       topic === 'more-time-effort' ? 'Lessons, lessons, exams and lessons: failed after all lessons.' : '',
@@ -233,6 +235,10 @@ test('a family that counts alone (failing the exam) stands back for another fami
         ? ['followed all lessons and failed all exams', 'failed exams after all lessons']
         : [],
   }));
+}
+
+test('a family that counts alone (failing the exam) stands back for another family named', () => {
+  const docs = effortDocs('fine', 'Not finished in time: the fine.');
   const lexicon = {
     concepts: {
       exemption: { en: ['exempt', 'exemption'] },
@@ -262,22 +268,7 @@ test('a family that counts alone (failing the exam) stands back for another fami
 });
 
 test('a question naming one family of answers (exempt) prefers it, unless a cue points elsewhere', () => {
-  const docs = ['exempt-effort', 'more-time-effort', 'adjusted'].map((topic) => ({
-    topic,
-    lang: 'en',
-    title: {
-      'exempt-effort': 'I tried hard and failed. Can I be exempt?',
-      'more-time-effort': 'I tried hard, followed all lessons and failed the exams. Can I get more time?',
-      adjusted: 'Can the exam be adjusted, with extra time in the exam?',
-    }[topic]!,
-    summary: '',
-    answer:
-      topic === 'more-time-effort' ? 'Lessons, lessons, exams and lessons: failed after all lessons.' : '',
-    phrasings:
-      topic === 'more-time-effort'
-        ? ['followed all lessons and failed all exams', 'failed exams after all lessons']
-        : [],
-  }));
+  const docs = effortDocs('adjusted', 'Can the exam be adjusted, with extra time in the exam?');
   const lexicon = {
     concepts: {
       exemption: { en: ['exempt', 'exemption'] },
