@@ -239,8 +239,9 @@ function assessOnce(facts: Facts, asOf: PlainDate, book: RuleSet): Assessment {
   const open = derivation.regimeOpen;
   if (inScope && open && start)
     reason(`regime.open.${open}`, 'applies', REGIME_OPEN_SOURCES[open], { start: String(start) });
-  // Wi2007 from a permit date alone (derive.ts wi2007FromPermit): the letter's date can still make it Wi2013.
-  if (inScope && derivation.wi2007FromPermit && start) {
+  // Wi2007 read from a permit date (the contract's start without a letter): the old rules also need the
+  // notice before 2013 (main §0 Wi2007), so the letter's date is asked; from 2013 on it means Wi2013.
+  if (inScope && regime === 'wi2007' && start && derivation.values.startBasis.value !== 'duo-letter') {
     reason('regime.wi2007.told-date', 'applies', 'regime-wi2007', { start: String(start) });
     missing = union(missing, maskOf('obligationStartDate'));
   }

@@ -115,12 +115,6 @@ export interface Derivation {
   term: Term;
   aow: AowDate | undefined;
   regimeOpen: RegimeOpen | undefined;
-  /**
-   * Wi2007 read from a permit before 2013 without the letter's date: the act the contract gives
-   * (the permit date stands for the start, as at the 2022 cut-off), but the old rules also need the
-   * notice before 2013, so the letter's date is asked and the reason says what it would change.
-   */
-  wi2007FromPermit: boolean;
 }
 
 const NO_TERM: Term = { start: undefined, end: undefined, applyFrom: undefined, endBasis: undefined };
@@ -198,7 +192,6 @@ export function derive(facts: Facts, asOf: PlainDate, book: RuleBook, withTerm =
     term,
     aow,
     regimeOpen: act.open,
-    wi2007FromPermit: regime === 'wi2007' && start.basis !== 'duo-letter',
   };
 }
 
